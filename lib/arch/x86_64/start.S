@@ -1,0 +1,31 @@
+/* The start trampoline for x86_64: makecontext makes it the return address
+ * of the context's function, so that returning resumes uc_link, or ends
+ * the process with exit(0) when uc_link is NULL, as glibc does.
+ * System V AMD64 psABI 1.0, section 3.4 (the end of the unwind chain). */
+#include "asm.h"
+#include "abi.h"
+
+	.text
+	.p2align 4
+	.hidden __ucc_start
+	.cfi_startproc
+	.cfi_undefined rip
+	/* An unwinder looks up the return address minus one: this byte. */
+	nop
+FUNC_BEGIN(__ucc_start)
+	/* rbx holds uc_link, kept by the function as a callee-saved register;
+	 * rsp is 16-byte aligned again now that the return address is popped. */
+	mov	%rbx, %rdi
+	test	%rdi, %rdi
+	jz	1f
+	call	__ucc_setcontext
+	/* uc_link could not be resumed: exit(-1), as glibc */
+	mov	$-1, %edi
+	jmp	2f
+1:	xor	%edi, %edi
+2:	call	exit@PLT
+	ud2
+	.cfi_endproc
+	.size __ucc_start, . - __ucc_start
+
+	.section .note.GNU-stack,"",%progbits

@@ -1,0 +1,121 @@
+/* makecontext for every port: the frame is laid out from the facts in
+ * lib/arch/<abi>/offsets.def, so a port describes its psABI there instead
+ * of writing this again.
+ *
+ * The frame, highest address first (x86_64 shown; see offsets.def):
+ *
+ *   ss_sp + ss_size  ->  (unused: at most UC_STACK_ALIGN - 1 bytes plus
+ *                         whatever aligning the arguments leaves)
+ *   args             ->  argument UC_NARGREGS+1 ... argument argc,
+ *                        one UC_SLOT_SIZE slot each; args is a multiple
+ *                        of UC_STACK_ALIGN
+ *   sp = args - UC_ARGS_OFFSET
+ *                    ->  the start trampoline's address, when the psABI
+ *                        keeps return addresses on the stack
+ *                        (UC_RA_ON_STACK), else it goes in register UC_RA
+ *   ...              ->  at least UCC_STACK_MIN bytes for the function
+ *   ss_sp
+ *
+ * Registers: the first UC_NARGREGS arguments, UC_PC = func, UC_SP = sp,
+ * UC_FP = 0 (so frame-pointer walks stop), UC_LINK_REG = uc_link, which
+ * the trampoline reads when func returns.  Nothing outside
+ * [ss_sp, ss_sp + ss_size) is written. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+#include <ucontext.h>
+
+#include "ucontext_compat.h"
+#include "abi.h"
+#include "internal.h"
+
+_Static_assert(UC_REG_SIZE == 4 || UC_REG_SIZE == 8, "register size");
+_Static_assert(UC_SLOT_SIZE == 4 || UC_SLOT_SIZE == 8, "stack slot size");
+
+/* The widest argument makecontext passes: a register's worth. */
+typedef unsigned long ucc_arg;
+
+static void
+put(void *at, unsigned size, ucc_arg v)
+{
+	if (size == 8) {
+		uint64_t x = v;
+		memcpy(at, &x, 8);
+	} else {
+		uint32_t x = (uint32_t)v;
+		memcpy(at, &x, 4);
+	}
+}
+
+static void
+set_reg(ucontext_t *ucp, unsigned off, ucc_arg v)
+{
+	put((char *)ucp + off, UC_REG_SIZE, v);
+}
+
+/* A context makecontext refused: setcontext and swapcontext see the zero
+ * stack pointer and fail with EINVAL instead of jumping. */
+static void
+refuse(ucontext_t *ucp, int err)
+{
+	set_reg(ucp, UC_SP, 0);
+	set_reg(ucp, UC_PC, 0);
+	errno = err;
+}
+
+UCC_API void
+ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
+{
+	if (ucp == NULL) {
+		errno = EINVAL;
+		return;
+	}
+	uintptr_t lo = (uintptr_t)ucp->uc_stack.ss_sp;
+	size_t size = ucp->uc_stack.ss_size;
+	if (func == NULL || argc < 0 || argc > UCC_MAKECONTEXT_MAX_ARGS ||
+	    lo == 0 || size > UINTPTR_MAX - lo) {
+		refuse(ucp, EINVAL);
+		return;
+	}
+
+	size_t nstack = (size_t)argc > UC_NARGREGS ? argc - UC_NARGREGS : 0;
+	size_t frame = nstack * UC_SLOT_SIZE + UC_ARGS_OFFSET;
+	if (size < frame + UCC_STACK_MIN) {
+		refuse(ucp, ENOMEM);
+		return;
+	}
+	uintptr_t args = (lo + size - nstack * UC_SLOT_SIZE) &
+			 -(uintptr_t)UC_STACK_ALIGN;
+	uintptr_t sp = args - UC_ARGS_OFFSET;
+	if (sp < lo + UCC_STACK_MIN) {
+		refuse(ucp, ENOMEM);
+		return;
+	}
+
+	va_list ap;
+	va_start(ap, argc);
+	for (int i = 0; i < argc; i++) {
+		ucc_arg v = va_arg(ap, ucc_arg);
+		if ((size_t)i < UC_NARGREGS)
+			set_reg(ucp, ucc_argregs[i], v);
+		else
+			put((char *)args + (i - UC_NARGREGS) * UC_SLOT_SIZE,
+			    UC_SLOT_SIZE, v);
+	}
+	va_end(ap);
+
+	if (UC_RA_ON_STACK)
+		put((void *)sp, UC_SLOT_SIZE, (uintptr_t)__ucc_start);
+	else
+		set_reg(ucp, UC_RA, (uintptr_t)__ucc_start);
+	set_reg(ucp, UC_PC, (uintptr_t)func);
+	set_reg(ucp, UC_SP, sp);
+	set_reg(ucp, UC_FP, 0);
+	set_reg(ucp, UC_LINK_REG, (uintptr_t)ucp->uc_link);
+}
+
+/* The drop-in name, unversioned (see lib/ucontext_compat.map). */
+UCC_API extern __typeof__(ucc_makecontext) makecontext
+	__attribute__((alias("ucc_makecontext")));

@@ -1,0 +1,141 @@
+/* setcontext: resuming saved and made contexts, refusing bad ones. */
+#include "util.h"
+
+#include <errno.h>
+#include <string.h>
+
+static ucontext_t main_uc, co_uc;
+static volatile int steps;
+
+static void
+co_set_back(void)
+{
+	steps++;
+	ucc_setcontext(&main_uc);
+	ck_abort_msg("setcontext returned");
+}
+
+START_TEST(into_made_context_and_back)
+{
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&co_uc, &st, NULL, co_set_back);
+
+	steps = 0;
+	volatile int back = 0;
+	ucc_getcontext(&main_uc);
+	if (!back) {
+		back = 1;
+		ucc_setcontext(&co_uc);
+		ck_abort_msg("setcontext returned");
+	}
+	ck_assert_int_eq(steps, 1);
+	tstack_free(&st);
+}
+END_TEST
+
+static void
+co_return(void)
+{
+	steps++;
+}
+
+START_TEST(return_resumes_uc_link)
+{
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&co_uc, &st, &main_uc, co_return);
+
+	steps = 0;
+	volatile int back = 0;
+	ucc_getcontext(&main_uc);
+	if (!back) {
+		back = 1;
+		ucc_setcontext(&co_uc);
+		ck_abort_msg("setcontext returned");
+	}
+	ck_assert_int_eq(steps, 1);
+	tstack_free(&st);
+}
+END_TEST
+
+/* setcontext to a frame still on the stack, from deeper calls. */
+static ucontext_t deep_uc;
+
+static int __attribute__((noinline))
+dive(int depth)
+{
+	volatile char pad[256];
+	pad[depth % 256] = (char)depth;
+	if (depth == 0)
+		return ucc_setcontext(&deep_uc);
+	return dive(depth - 1) + pad[depth % 256];
+}
+
+START_TEST(unwinds_to_a_frame_still_live)
+{
+	volatile int back = 0;
+	volatile long live = 0x5eed;
+	ucc_getcontext(&deep_uc);
+	if (!back) {
+		back = 1;
+		dive(100);
+		ck_abort_msg("setcontext returned");
+	}
+	ck_assert_int_eq(live, 0x5eed);
+}
+END_TEST
+
+START_TEST(null_is_einval)
+{
+	errno = 0;
+	ck_assert_int_eq(ucc_setcontext(NULL), -1);
+	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
+START_TEST(never_saved_context_is_einval)
+{
+	ucontext_t uc;
+	memset(&uc, 0, sizeof uc);
+	errno = 0;
+	ck_assert_int_eq(ucc_setcontext(&uc), -1);
+	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
+START_TEST(refused_makecontext_is_einval)
+{
+	ucontext_t uc;
+	ck_assert_int_eq(ucc_getcontext(&uc), 0);
+	uc.uc_stack.ss_sp = NULL;
+	uc.uc_stack.ss_size = 0;
+	ucc_makecontext(&uc, co_return, 0);
+	ck_assert_int_eq(errno, EINVAL);
+	errno = 0;
+	ck_assert_int_eq(ucc_setcontext(&uc), -1);
+	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
+START_TEST(plain_name_is_ours)
+{
+	ck_assert_ptr_eq((void *)setcontext, (void *)ucc_setcontext);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("setcontext");
+	TCase *tc = tcase("setcontext");
+	tcase_add_test(tc, into_made_context_and_back);
+	tcase_add_test(tc, return_resumes_uc_link);
+	tcase_add_test(tc, unwinds_to_a_frame_still_live);
+	tcase_add_test(tc, null_is_einval);
+	tcase_add_test(tc, never_saved_context_is_einval);
+	tcase_add_test(tc, refused_makecontext_is_einval);
+	tcase_add_test(tc, plain_name_is_ours);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}

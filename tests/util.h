@@ -1,0 +1,43 @@
+/* Shared by the Check suites: guarded stacks, suite running, access to
+ * the libc originals. */
+#ifndef UCC_TEST_UTIL_H
+#define UCC_TEST_UTIL_H
+
+#define _GNU_SOURCE
+#include <check.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <ucontext.h>
+
+#include "ucontext_compat.h"
+#include "arch.h"
+
+/* A stack of `size` bytes whose first and last bytes touch PROT_NONE
+ * guard pages, so any write outside it is a SIGSEGV. */
+struct tstack {
+	unsigned char *lo;	/* the usable bytes: [lo, lo + size) */
+	size_t size;
+	void *map;
+	size_t maplen;
+};
+
+void tstack_alloc(struct tstack *s, size_t size);
+void tstack_free(struct tstack *s);
+
+/* getcontext(uc), then set its stack to [sp, sp + size) and uc_link;
+ * asserts success.  Being a separate function keeps getcontext's second
+ * return out of the caller, so its loops need no volatile. */
+void fresh_ctx(ucontext_t *uc, void *sp, size_t size, ucontext_t *link);
+
+/* getcontext, then makecontext on `s` with uc_link `link` and no
+ * arguments; asserts success. */
+void make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
+	      void (*fn)(void));
+
+/* Run every test case of `s` and return the exit status for main. */
+int run_suite(Suite *s);
+
+/* A fresh TCase with a timeout suited to real context switches. */
+TCase *tcase(const char *name);
+
+#endif
