@@ -2,6 +2,7 @@
  * System V AMD64 psABI 1.0, sections 3.2.1 and 3.2.3. */
 #include "asm.h"
 #include "abi.h"
+#include "save.h"
 
 API_ENTRY(swapcontext)
 	/* Refuse before saving anything, so a failed call changes nothing. */
@@ -12,29 +13,7 @@ API_ENTRY(swapcontext)
 	cmpq	$0, UC_SP(%rsi)
 	je	__ucc_einval
 
-	mov	%rbx, UC_RBX(%rdi)
-	mov	%rbp, UC_RBP(%rdi)
-	mov	%r12, UC_R12(%rdi)
-	mov	%r13, UC_R13(%rdi)
-	mov	%r14, UC_R14(%rdi)
-	mov	%r15, UC_R15(%rdi)
-	mov	%rdi, UC_RDI(%rdi)
-	mov	%rsi, UC_RSI(%rdi)
-	mov	%rdx, UC_RDX(%rdi)
-	mov	%rcx, UC_RCX(%rdi)
-	mov	%r8, UC_R8(%rdi)
-	mov	%r9, UC_R9(%rdi)
-	lea	8(%rsp), %rax
-	mov	%rax, UC_SP(%rdi)
-	mov	(%rsp), %rax
-	mov	%rax, UC_PC(%rdi)
-	lea	UC_FPMEM(%rdi), %rax
-	mov	%rax, UC_FPREGS(%rdi)
-	fnstcw	FP_CWD(%rax)
-	movw	$0xffff, 2(%rax)
-	movl	$0xffff0000, 4(%rax)
-	movl	$0xffffffff, 8(%rax)
-	stmxcsr	FP_MXCSR(%rax)
+	SAVE_CONTEXT
 
 #ifdef UCC_POSIX_MASK
 	/* One rt_sigprocmask(SIG_SETMASK, &ucp->mask, &oucp->mask, 8), as glibc */

@@ -1,87 +1,80 @@
 /* Register probes for the tests (see arch.h).  System V AMD64 psABI 1.0. */
 #include "asm.h"
 
-ENTRY(probe_swap)
+.macro PUSH_CALLEE_SAVED
 	push	%rbx
 	push	%rbp
 	push	%r12
 	push	%r13
 	push	%r14
 	push	%r15
-	push	%rcx			/* out; rsp is now 16-byte aligned */
-	mov	0(%rdx), %rbx
-	mov	8(%rdx), %rbp
-	mov	16(%rdx), %r12
-	mov	24(%rdx), %r13
-	mov	32(%rdx), %r14
-	mov	40(%rdx), %r15
-	call	ucc_swapcontext@PLT
-	pop	%rcx
-	mov	%rbx, 0(%rcx)
-	mov	%rbp, 8(%rcx)
-	mov	%r12, 16(%rcx)
-	mov	%r13, 24(%rcx)
-	mov	%r14, 32(%rcx)
-	mov	%r15, 40(%rcx)
+.endm
+
+.macro POP_CALLEE_SAVED
 	pop	%r15
 	pop	%r14
 	pop	%r13
 	pop	%r12
 	pop	%rbp
 	pop	%rbx
+.endm
+
+/* Load the six callee-saved registers from the array at \base. */
+.macro LOAD_CALLEE_SAVED base
+	mov	0(\base), %rbx
+	mov	8(\base), %rbp
+	mov	16(\base), %r12
+	mov	24(\base), %r13
+	mov	32(\base), %r14
+	mov	40(\base), %r15
+.endm
+
+/* Store them into the array at \base. */
+.macro STORE_CALLEE_SAVED base
+	mov	%rbx, 0(\base)
+	mov	%rbp, 8(\base)
+	mov	%r12, 16(\base)
+	mov	%r13, 24(\base)
+	mov	%r14, 32(\base)
+	mov	%r15, 40(\base)
+.endm
+
+ENTRY(probe_swap)
+	PUSH_CALLEE_SAVED
+	push	%rcx			/* out; rsp is now 16-byte aligned */
+	LOAD_CALLEE_SAVED %rdx
+	call	ucc_swapcontext@PLT
+	pop	%rcx
+	STORE_CALLEE_SAVED %rcx
+	POP_CALLEE_SAVED
 	ret
 END(probe_swap)
 
 /* Frame: 0 padding, 8 returns so far, 16 junk, 24 out, 32 uc, then the
  * six saved registers and the return address. */
 ENTRY(probe_getset)
-	push	%rbx
-	push	%rbp
-	push	%r12
-	push	%r13
-	push	%r14
-	push	%r15
+	PUSH_CALLEE_SAVED
 	push	%rdi
 	push	%rdx
 	push	%rcx
 	push	$0
 	sub	$8, %rsp
-	mov	0(%rsi), %rbx
-	mov	8(%rsi), %rbp
-	mov	16(%rsi), %r12
-	mov	24(%rsi), %r13
-	mov	32(%rsi), %r14
-	mov	40(%rsi), %r15
+	LOAD_CALLEE_SAVED %rsi
 	call	ucc_getcontext@PLT
 	incq	8(%rsp)
 	cmpq	$1, 8(%rsp)
 	jne	1f
 	mov	16(%rsp), %rax		/* first return: scramble, then resume */
-	mov	0(%rax), %rbx
-	mov	8(%rax), %rbp
-	mov	16(%rax), %r12
-	mov	24(%rax), %r13
-	mov	32(%rax), %r14
-	mov	40(%rax), %r15
+	LOAD_CALLEE_SAVED %rax
 	mov	32(%rsp), %rdi
 	call	ucc_setcontext@PLT
 	mov	$-1, %eax		/* setcontext failed */
 	jmp	2f
 1:	mov	24(%rsp), %rax
-	mov	%rbx, 0(%rax)
-	mov	%rbp, 8(%rax)
-	mov	%r12, 16(%rax)
-	mov	%r13, 24(%rax)
-	mov	%r14, 32(%rax)
-	mov	%r15, 40(%rax)
+	STORE_CALLEE_SAVED %rax
 	xor	%eax, %eax
 2:	add	$40, %rsp
-	pop	%r15
-	pop	%r14
-	pop	%r13
-	pop	%r12
-	pop	%rbp
-	pop	%rbx
+	POP_CALLEE_SAVED
 	ret
 END(probe_getset)
 
