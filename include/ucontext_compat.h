@@ -23,9 +23,15 @@ extern "C" {
  * bytes below the arguments it places on the stack. */
 #define UCC_STACK_MIN 1024
 
+#if defined(__GNUC__) || defined(__clang__)
+# define UCC_RETURNS_TWICE __attribute__((returns_twice))
+#else
+# define UCC_RETURNS_TWICE
+#endif
+
 /* Return 0, or -1 with errno set: EINVAL for a NULL pointer or a context
  * that cannot be resumed; in the posix mask mode also rt_sigprocmask's. */
-int ucc_getcontext(ucontext_t *ucp) __attribute__((returns_twice));
+int ucc_getcontext(ucontext_t *ucp) UCC_RETURNS_TWICE;
 int ucc_setcontext(const ucontext_t *ucp);
 int ucc_swapcontext(ucontext_t *__restrict oucp,
 		    const ucontext_t *__restrict ucp);
