@@ -5,9 +5,13 @@
 #include "asm.h"
 #include "abi.h"
 
+/* __ucc_start_frame spans the whole trampoline, the nop included, so that
+ * debuggers, which look up the return address minus one, name it. */
 	.text
 	.p2align 4
+	.hidden __ucc_start_frame
 	.hidden __ucc_start
+FUNC_BEGIN(__ucc_start_frame)
 	.cfi_startproc
 	.cfi_undefined rip
 	/* An unwinder looks up the return address minus one: this byte. */
@@ -26,6 +30,7 @@ FUNC_BEGIN(__ucc_start)
 2:	call	exit@PLT
 	ud2
 	.cfi_endproc
+	.size __ucc_start_frame, . - __ucc_start_frame
 	.size __ucc_start, . - __ucc_start
 
 	.section .note.GNU-stack,"",%progbits
