@@ -29,16 +29,17 @@ extern "C" {
 # define UCC_RETURNS_TWICE
 #endif
 
-/* Return 0, or -1 with errno set: EINVAL for a NULL pointer or a context
- * that cannot be resumed; in the posix mask mode also rt_sigprocmask's. */
+/* Return 0, or -1 with errno set: EFAULT for a NULL pointer, EINVAL for a
+ * context that cannot be resumed; in the posix mask mode also
+ * rt_sigprocmask's. */
 int ucc_getcontext(ucontext_t *ucp) UCC_RETURNS_TWICE;
 int ucc_setcontext(const ucontext_t *ucp);
 int ucc_swapcontext(ucontext_t *__restrict oucp,
 		    const ucontext_t *__restrict ucp);
 
-/* On bad input (NULL func or stack, argc out of range: EINVAL; stack too
- * small: ENOMEM) sets errno and marks ucp so that resuming it fails with
- * EINVAL.  Leaves errno alone on success. */
+/* On bad input (NULL ucp: EFAULT; NULL func or stack, argc out of range:
+ * EINVAL; stack too small: ENOMEM) sets errno and marks ucp so that
+ * resuming it fails with EINVAL.  Leaves errno alone on success. */
 void ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...);
 
 #ifdef __cplusplus

@@ -4,6 +4,13 @@
 #include "internal.h"
 
 int
+__ucc_efault(void)
+{
+	errno = EFAULT;
+	return -1;
+}
+
+int
 __ucc_einval(void)
 {
 	errno = EINVAL;

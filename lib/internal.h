@@ -5,7 +5,9 @@
 #define UCC_API __attribute__((visibility("default")))
 
 /* Error returns for the assembly, which cannot reach errno itself:
- * both return -1. */
+ * all return -1.  EFAULT for a NULL pointer, EINVAL for a context that
+ * cannot be resumed. */
+int __ucc_efault(void);
 int __ucc_einval(void);
 int __ucc_syscall_error(long ret);
 

@@ -19,7 +19,8 @@
  * Registers: the first UC_NARGREGS arguments, UC_PC = func, UC_SP = sp,
  * UC_FP = 0 (so frame-pointer walks stop), UC_LINK_REG = uc_link, which
  * the trampoline reads when func returns.  Nothing outside
- * [ss_sp, ss_sp + ss_size) is written. */
+ * [ss_sp, ss_sp + ss_size) is written, and the trampoline never writes
+ * into this frame, so resuming the context again starts func afresh. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdarg.h>
@@ -69,7 +70,7 @@ UCC_API void
 ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 {
 	if (ucp == NULL) {
-		errno = EINVAL;
+		errno = EFAULT;
 		return;
 	}
 	uintptr_t lo = (uintptr_t)ucp->uc_stack.ss_sp;

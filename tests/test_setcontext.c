@@ -86,11 +86,11 @@ START_TEST(unwinds_to_a_frame_still_live)
 }
 END_TEST
 
-START_TEST(null_is_einval)
+START_TEST(null_is_efault)
 {
 	errno = 0;
 	ck_assert_int_eq(ucc_setcontext(NULL), -1);
-	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(errno, EFAULT);
 }
 END_TEST
 
@@ -132,7 +132,7 @@ main(void)
 	tcase_add_test(tc, into_made_context_and_back);
 	tcase_add_test(tc, return_resumes_uc_link);
 	tcase_add_test(tc, unwinds_to_a_frame_still_live);
-	tcase_add_test(tc, null_is_einval);
+	tcase_add_test(tc, null_is_efault);
 	tcase_add_test(tc, never_saved_context_is_einval);
 	tcase_add_test(tc, refused_makecontext_is_einval);
 	tcase_add_test(tc, plain_name_is_ours);

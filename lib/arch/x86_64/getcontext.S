@@ -7,7 +7,7 @@
 
 API_ENTRY(getcontext)
 	test	%rdi, %rdi
-	jz	__ucc_einval
+	jz	__ucc_efault
 
 	SAVE_CONTEXT
 

@@ -7,7 +7,7 @@
 
 API_ENTRY(setcontext)
 	test	%rdi, %rdi
-	jz	__ucc_einval
+	jz	__ucc_efault
 	cmpq	$0, UC_SP(%rdi)		/* never saved, or makecontext refused it */
 	je	__ucc_einval
 	mov	%rdi, %rsi

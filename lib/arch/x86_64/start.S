@@ -17,8 +17,11 @@ FUNC_BEGIN(__ucc_start_frame)
 	/* An unwinder looks up the return address minus one: this byte. */
 	nop
 FUNC_BEGIN(__ucc_start)
-	/* rbx holds uc_link, kept by the function as a callee-saved register;
-	 * rsp is 16-byte aligned again now that the return address is popped. */
+	/* rbx holds uc_link, kept by the function as a callee-saved register.
+	 * rsp is 16-byte aligned again now that the return address is popped;
+	 * step below that slot before calling anything, so that the frame
+	 * makecontext built stays intact and the context can run again. */
+	sub	$16, %rsp
 	mov	%rbx, %rdi
 	test	%rdi, %rdi
 	jz	1f

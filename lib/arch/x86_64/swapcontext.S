@@ -7,9 +7,9 @@
 API_ENTRY(swapcontext)
 	/* Refuse before saving anything, so a failed call changes nothing. */
 	test	%rdi, %rdi
-	jz	__ucc_einval
+	jz	__ucc_efault
 	test	%rsi, %rsi
-	jz	__ucc_einval
+	jz	__ucc_efault
 	cmpq	$0, UC_SP(%rsi)
 	je	__ucc_einval
 
