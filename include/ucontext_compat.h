@@ -9,6 +9,9 @@
 #ifndef UCONTEXT_COMPAT_H
 #define UCONTEXT_COMPAT_H
 
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <ucontext.h>
 
 #ifdef __cplusplus
@@ -41,6 +44,84 @@ int ucc_swapcontext(ucontext_t *__restrict oucp,
  * EINVAL; stack too small: ENOMEM) sets errno and marks ucp so that
  * resuming it fails with EINVAL.  Leaves errno alone on success. */
 void ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...);
+
+/* ---- Stack tops ------------------------------------------------------ */
+
+/* The stack pointer saved in a context: ours, the C library's, or the one
+ * the kernel passes to a SA_SIGINFO signal handler.  NULL for NULL. */
+void *ucc_context_sp(const ucontext_t *ucp);
+
+/* The stack pointer of the code that calls it. */
+void *ucc_current_sp(void);
+
+/* ---- Base contexts and stack slicing --------------------------------- *
+ *
+ * A base marks a point on the calling thread's stack.  Code that runs
+ * deeper on that stack can be suspended as a sliced context: only the
+ * bytes between its stack pointer and the base (the slice, with its
+ * saved registers) are copied into a heap buffer, and copied back when it
+ * resumes.  Many sliced contexts share one stack, each paying only for
+ * the depth it uses.  See ucc_slice_swap(3).
+ *
+ * The fields are private; the structures are public so that they can be
+ * allocated anywhere except in a slice (between a sliced context's stack
+ * pointer and its base). */
+typedef struct ucc_base {
+	uintptr_t sp;		/* the base point: slices end here */
+	uintptr_t top;		/* above this, the base's frame has returned */
+	uintptr_t lo, hi;	/* the stack it is on */
+	pthread_t thread;	/* the thread whose stack that is */
+	int live;
+} ucc_base_t;
+
+/* The base point lies UCC_BASE_SLACK bytes below the stack pointer of
+ * ucc_base_init's caller, so that the base function's own switches, at
+ * any nearby stack depth, save nothing; code running more than
+ * UCC_BASE_SLACK bytes above that stack pointer is taken to be past a
+ * base that returned without ucc_base_release. */
+#define UCC_BASE_SLACK 512
+
+typedef struct ucc_slice {
+	struct ucc_base *base;	/* NULL: an ordinary context, in *ucp */
+	unsigned char *buf;	/* the saved slice */
+	size_t len, cap;
+	uintptr_t sp;		/* its stack pointer; 0: not resumable */
+	uintptr_t base_sp;	/* the base point it was saved against */
+	ucontext_t *ucp;
+} ucc_slice_t;
+
+/* Mark the caller's stack position, on its thread's own stack, as a
+ * base; the caller's frame must stay live while sliced contexts use it,
+ * and should call ucc_base_release before it returns. */
+int ucc_base_init(ucc_base_t *base);
+/* The base is gone: its sliced contexts can no longer be resumed. */
+void ucc_base_release(ucc_base_t *base);
+
+/* An empty sliced context on base: the running code can be saved into it
+ * by ucc_slice_swap. */
+void ucc_slice_init(ucc_slice_t *s, ucc_base_t *base);
+/* Make s, initialized by ucc_slice_init (or zeroed, or used before: its
+ * buffer is reused), a sliced context that calls fn(arg) from the base
+ * when resumed; when fn returns, link is resumed (NULL: exit(0)). */
+int ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *),
+		   void *arg, ucc_slice_t *link);
+/* An ordinary context, *ucp (own stack, getcontext...), for the slice
+ * functions: sliced and ordinary contexts switch to each other freely. */
+void ucc_slice_wrap(ucc_slice_t *s, ucontext_t *ucp);
+
+/* Save the running code into from and resume to.  Return 0 when from is
+ * resumed, or -1 with errno set and nothing changed. */
+int ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to);
+/* Resume to, abandoning the running code.  Returns only on error: -1. */
+int ucc_slice_set(ucc_slice_t *to);
+
+/* Free the slice's buffer; s can no longer be resumed. */
+void ucc_slice_release(ucc_slice_t *s);
+/* The bytes of stack s holds while suspended (0 when it holds none). */
+size_t ucc_slice_size(const ucc_slice_t *s);
+/* The allocator for slice buffers (default: realloc and free). */
+void ucc_slice_allocator(void *(*realloc_fn)(void *, size_t),
+			 void (*free_fn)(void *));
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,7 @@
  *   UC_CONST(name, value, expr)     a system constant, value == expr
  *   UC_ABI(name, value)             a psABI fact used by makecontext
  *   UC_ARGREG(offset)               the registers carrying arguments, in order
+ *   UC_SLICE(name, offset, member)  offset of a ucc_slice_t member
  *
  * lib/offsets.c turns the first three into _Static_asserts. */
 #ifndef UCC_ABI_H
@@ -17,6 +18,7 @@
 # define UC_CONST(name, value, expr)	.equ name, value
 # define UC_ABI(name, value)		.equ name, value
 # define UC_ARGREG(off)
+# define UC_SLICE(name, off, member)	.equ name, off
 # include "offsets.def"
 #else
 # define UC_OFF(name, off, member)	name = (off),
@@ -24,6 +26,7 @@
 # define UC_CONST(name, value, expr)	name = (value),
 # define UC_ABI(name, value)		name = (value),
 # define UC_ARGREG(off)
+# define UC_SLICE(name, off, member)	name = (off),
 enum ucc_abi {
 # include "offsets.def"
 };
@@ -32,7 +35,9 @@ enum ucc_abi {
 # undef UC_FPOFF
 # undef UC_CONST
 # undef UC_ABI
+# undef UC_SLICE
 # define UC_OFF(name, off, member)
+# define UC_SLICE(name, off, member)
 # define UC_FPOFF(name, off, member)
 # define UC_CONST(name, value, expr)
 # define UC_ABI(name, value)
@@ -47,5 +52,6 @@ static const unsigned short ucc_argregs[] = {
 #undef UC_CONST
 #undef UC_ABI
 #undef UC_ARGREG
+#undef UC_SLICE
 
 #endif

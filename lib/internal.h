@@ -14,4 +14,16 @@ int __ucc_syscall_error(long ret);
 /* Where a function started by makecontext returns to (lib/arch/<abi>/start.S). */
 void __ucc_start(void);
 
+/* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
+#include <stdint.h>
+struct ucc_slice;
+struct ucc_base;
+int __ucc_base_init(struct ucc_base *base, uintptr_t sp);
+int __ucc_slice_prepare(struct ucc_slice *from, const struct ucc_slice *to,
+			uintptr_t sp);
+void __ucc_slice_finished(struct ucc_slice *s);
+int __ucc_slice_fail(int err);
+void __ucc_slice_fpctl(void *slot);
+void __ucc_slice_start(void);
+
 #endif

@@ -7,6 +7,8 @@
 #include <sys/syscall.h>
 #include <ucontext.h>
 
+#include "ucontext_compat.h"
+
 #define UC_OFF(name, off, member) \
 	_Static_assert(offsetof(ucontext_t, member) == (off), \
 		       #name ": ucontext_t." #member " is not at " #off);
@@ -15,6 +17,9 @@
 		       #name ": fpregset_t->" #member " is not at " #off);
 #define UC_CONST(name, value, expr) \
 	_Static_assert((expr) == (value), #name ": " #expr " is not " #value);
+#define UC_SLICE(name, off, member) \
+	_Static_assert(offsetof(ucc_slice_t, member) == (off), \
+		       #name ": ucc_slice_t." #member " is not at " #off);
 #define UC_ABI(name, value)
 #define UC_ARGREG(off)
 #include "offsets.def"

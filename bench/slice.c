@@ -1,0 +1,151 @@
+/* Stack slicing, measured: ns per switch between two sliced contexts
+ * whose slices are 64 B to 64 KiB, against an ordinary swapcontext of
+ * ours in the same run; each figure the median of several runs.
+ *
+ *   slice [runs]        (default 5)
+ *
+ * Prints a table; the sliced/ordinary ratio for a ~256-byte slice is the
+ * figure the goal (at most 3x) is about. */
+#define _GNU_SOURCE
+#include <alloca.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ucontext_compat.h"
+
+static double
+now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e9 + t.tv_nsec;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof *v, cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* ---- ordinary: our swapcontext ping-pong ---------------------------- */
+
+static ucontext_t main_uc, co_uc;
+
+static void
+pong(void)
+{
+	for (;;)
+		ucc_swapcontext(&co_uc, &main_uc);
+}
+
+static double
+ordinary_ns(long trips)
+{
+	static char stack[65536];
+	ucc_getcontext(&co_uc);
+	co_uc.uc_stack.ss_sp = stack;
+	co_uc.uc_stack.ss_size = sizeof stack;
+	co_uc.uc_link = NULL;
+	ucc_makecontext(&co_uc, pong, 0);
+	for (int i = 0; i < 1000; i++)
+		ucc_swapcontext(&main_uc, &co_uc);
+	double t0 = now();
+	for (long i = 0; i < trips; i++)
+		ucc_swapcontext(&main_uc, &co_uc);
+	return (now() - t0) / (2.0 * trips);
+}
+
+/* ---- sliced: two tasklets switching to each other ------------------- */
+
+static ucc_base_t base;
+static ucc_slice_t sched, a, b;
+static size_t pad;
+static long trips_left;
+static double elapsed;
+
+static void
+tasklet_a(void *arg)
+{
+	(void)arg;
+	volatile char *p = alloca(pad);
+	p[0] = 0;
+	ucc_slice_swap(&a, &sched);		/* both exist before timing */
+	double t0 = now();
+	while (trips_left-- > 0)
+		ucc_slice_swap(&a, &b);
+	elapsed = now() - t0;
+	ucc_slice_set(&sched);
+}
+
+static void
+tasklet_b(void *arg)
+{
+	(void)arg;
+	volatile char *p = alloca(pad);
+	p[0] = 0;
+	for (;;) {
+		ucc_slice_swap(&b, &sched);	/* first: to be saved */
+		for (;;)
+			ucc_slice_swap(&b, &a);
+	}
+}
+
+static double __attribute__((noinline))
+sliced_ns(size_t bytes, long trips, size_t *slice)
+{
+	pad = bytes;
+	ucc_base_init(&base);
+	ucc_slice_init(&sched, &base);
+	ucc_slice_init(&a, &base);
+	ucc_slice_init(&b, &base);
+	ucc_slice_make(&a, &base, tasklet_a, NULL, &sched);
+	ucc_slice_make(&b, &base, tasklet_b, NULL, &sched);
+	ucc_slice_swap(&sched, &a);
+	ucc_slice_swap(&sched, &b);
+	*slice = ucc_slice_size(&b);
+	trips_left = trips;
+	ucc_slice_swap(&sched, &a);		/* a and b ping-pong, a returns */
+	ucc_slice_release(&a);
+	ucc_slice_release(&b);
+	ucc_slice_release(&sched);
+	ucc_base_release(&base);
+	return elapsed / (2.0 * trips);
+}
+
+int
+main(int argc, char **argv)
+{
+	int runs = argc > 1 ? atoi(argv[1]) : 5;
+	double v[64];
+	static const size_t sizes[] = {
+		0, 64, 128, 192, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 - 256,
+	};
+
+	if (runs < 1 || runs > 64)
+		runs = 5;
+	for (int r = 0; r < runs; r++)
+		v[r] = ordinary_ns(2000000);
+	double base_ns = median(v, runs);
+	printf("ns per switch, median of %d runs\n", runs);
+	printf("  %-44s %8.2f\n", "ordinary: ucc_swapcontext", base_ns);
+	printf("  %-28s %15s %8s %10s\n", "sliced: two tasklets", "slice bytes", "ns", "x ordinary");
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		size_t slice = 0;
+		long trips = sizes[i] > 8192 ? 50000 : 500000;
+		for (int r = 0; r < runs; r++)
+			v[r] = sliced_ns(sizes[i], trips, &slice);
+		double ns = median(v, runs);
+		printf("  %-28s %15zu %8.2f %10.2f\n", "", slice, ns, ns / base_ns);
+	}
+	return 0;
+}

@@ -1,0 +1,250 @@
+/* Stack slicing for x86_64: the switch between sliced and ordinary
+ * contexts, the start trampoline of ucc_slice_make, and the stack pointer
+ * queries.  System V AMD64 psABI 1.0, sections 3.2.1-3.2.3 (callee-saved
+ * registers, x87 CW and MXCSR control bits) and 3.4 (unwinding).
+ *
+ * A suspended sliced context keeps its registers at the start of its
+ * buffer (layout in offsets.def, SF_*), followed by its stack bytes, so a
+ * context costs its slice and nothing else.  The registers go straight
+ * between registers and buffer: pushing them and copying them back out
+ * would stall on store-to-load forwarding. */
+#include "asm.h"
+#include "abi.h"
+#include "save.h"
+
+#define PUBLIC(name)		\
+	.text;			\
+	.p2align 4;		\
+	FUNC_BEGIN(name)	\
+	.cfi_startproc;		\
+	LANDING_PAD
+
+/* void *ucc_current_sp(void) */
+PUBLIC(ucc_current_sp)
+	lea	8(%rsp), %rax		/* the caller's, without our return address */
+	ret
+END(ucc_current_sp)
+
+/* int ucc_base_init(ucc_base_t *base): the rest is C, given the caller's
+ * stack pointer. */
+PUBLIC(ucc_base_init)
+	lea	8(%rsp), %rsi
+	jmp	__ucc_base_init
+END(ucc_base_init)
+
+/* void __ucc_slice_fpctl(void *slot): the running FP control state, as
+ * the SF_FPCTL slot holds it. */
+ENTRY(__ucc_slice_fpctl)
+	stmxcsr	0(%rdi)
+	fnstcw	4(%rdi)
+	ret
+END(__ucc_slice_fpctl)
+
+/* Copy rcx bytes from rsi to rdi, upward, using no stack.  Stack slices
+ * are multiples of 16 bytes: the short ones most switches move go 64,
+ * then 16 bytes at a time; long ones, and any other length, by rep movsb
+ * (fast on every CPU with ERMS).  Clobbers rcx, rsi, rdi, xmm0-xmm3. */
+.macro COPY
+	test	$15, %cl
+	jnz	97f
+	cmp	$1024, %rcx
+	jae	97f
+	sub	$64, %rcx
+	jb	95f
+98:	movdqu	(%rsi), %xmm0
+	movdqu	16(%rsi), %xmm1
+	movdqu	32(%rsi), %xmm2
+	movdqu	48(%rsi), %xmm3
+	movdqu	%xmm0, (%rdi)
+	movdqu	%xmm1, 16(%rdi)
+	movdqu	%xmm2, 32(%rdi)
+	movdqu	%xmm3, 48(%rdi)
+	add	$64, %rsi
+	add	$64, %rdi
+	sub	$64, %rcx
+	jae	98b
+95:	add	$64, %rcx		/* 0, 16, 32 or 48 left */
+	jz	99f
+94:	movdqu	(%rsi), %xmm0
+	movdqu	%xmm0, (%rdi)
+	add	$16, %rsi
+	add	$16, %rdi
+	sub	$16, %rcx
+	jnz	94b
+	jmp	99f
+97:	rep movsb
+99:
+.endm
+
+/* int ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to)
+ *
+ * Checks first (__ucc_slice_prepare, which also grows from's buffer), so
+ * that a failure changes nothing; then saves from, into its buffer
+ * straight from the registers (sliced) or into its ucontext_t
+ * (ordinary), and resumes to. */
+PUBLIC(ucc_slice_swap)
+	test	%rdi, %rdi
+	jz	__ucc_efault
+	test	%rsi, %rsi
+	jz	__ucc_efault
+	push	%rdi
+	.cfi_adjust_cfa_offset 8
+	push	%rsi
+	.cfi_adjust_cfa_offset 8
+	sub	$8, %rsp
+	.cfi_adjust_cfa_offset 8
+	lea	32(%rsp), %rdx		/* the caller's stack pointer */
+	call	__ucc_slice_prepare
+	add	$8, %rsp
+	.cfi_adjust_cfa_offset -8
+	pop	%rsi
+	.cfi_adjust_cfa_offset -8
+	pop	%rdi
+	.cfi_adjust_cfa_offset -8
+	test	%eax, %eax
+	jz	1f
+	mov	%eax, %edi
+	jmp	__ucc_slice_fail
+
+1:	mov	%rsi, %r8		/* to */
+	cmpq	$0, SL_BASE(%rdi)
+	je	2f
+	/* from is sliced: its registers, then its stack down to the base */
+	mov	SL_BUF(%rdi), %rax
+	stmxcsr	SF_FPCTL(%rax)
+	fnstcw	SF_FPCTL+4(%rax)
+	mov	%r15, 8(%rax)
+	mov	%r14, 16(%rax)
+	mov	%r13, 24(%rax)
+	mov	%r12, 32(%rax)
+	mov	%rbp, 40(%rax)
+	mov	%rbx, 48(%rax)
+	mov	(%rsp), %rcx
+	mov	%rcx, SF_RA(%rax)
+	mov	SL_LEN(%rdi), %rcx
+	sub	$SF_SIZE, %rcx
+	lea	8(%rsp), %rsi		/* = from->sp, set by prepare */
+	lea	SF_SIZE(%rax), %rdi
+	COPY
+	mov	SF_FPCTL(%rax), %r9d	/* the running MXCSR and control word */
+	movzwl	SF_FPCTL+4(%rax), %r10d
+	jmp	__ucc_slice_resume
+
+2:	/* from is ordinary: as swapcontext saves */
+	mov	SL_UCP(%rdi), %rdi
+	SAVE_CONTEXT
+	mov	FP_MXCSR(%rax), %r9d
+	movzwl	FP_CWD(%rax), %r10d
+	jmp	__ucc_slice_resume
+END(ucc_slice_swap)
+
+/* int ucc_slice_set(ucc_slice_t *to) */
+PUBLIC(ucc_slice_set)
+	test	%rdi, %rdi
+	jz	__ucc_efault
+	push	%rdi
+	.cfi_adjust_cfa_offset 8
+	mov	%rdi, %rsi
+	xor	%edi, %edi
+	lea	16(%rsp), %rdx		/* the caller's stack pointer */
+	call	__ucc_slice_prepare
+	pop	%r8
+	.cfi_adjust_cfa_offset -8
+	test	%eax, %eax
+	jz	1f
+	mov	%eax, %edi
+	jmp	__ucc_slice_fail
+1:	stmxcsr	-8(%rsp)
+	fnstcw	-4(%rsp)
+	mov	-8(%rsp), %r9d
+	movzwl	-4(%rsp), %r10d
+	jmp	__ucc_slice_resume
+END(ucc_slice_set)
+	.hidden __ucc_slice_set
+	.type __ucc_slice_set, %function
+	.set __ucc_slice_set, ucc_slice_set
+
+/* Resume r8 = to; r9d = the running MXCSR, r10d = the running x87 control
+ * word.  Nothing on the running stack is needed any more. */
+ENTRY(__ucc_slice_resume)
+	cmpq	$0, SL_BASE(%r8)
+	je	3f
+	/* to is sliced: move below its stack bytes first (so that nothing,
+	 * not even a signal frame, lands in the bytes being restored), copy
+	 * them back, then load its registers from the buffer. */
+	mov	SL_BUF(%r8), %r11
+	mov	SL_SP(%r8), %rdi
+	mov	SL_LEN(%r8), %rcx
+	lea	-SF_SIZE(%rdi), %rsp
+	lea	SF_SIZE(%r11), %rsi
+	sub	$SF_SIZE, %rcx
+	COPY
+	cmp	SF_FPCTL+4(%r11), %r10w
+	jne	4f
+1:	mov	SF_FPCTL(%r11), %eax
+	xor	%r9d, %eax
+	test	$0xffc0, %eax
+	jnz	5f
+2:	mov	8(%r11), %r15
+	mov	16(%r11), %r14
+	mov	24(%r11), %r13
+	mov	32(%r11), %r12
+	mov	40(%r11), %rbp
+	mov	48(%r11), %rbx
+	add	$SF_SIZE, %rsp		/* = to->sp */
+	.cfi_def_cfa rsp, 0
+	mov	SF_RA(%r11), %r11
+	.cfi_register rip, r11
+	xor	%eax, %eax
+	jmp	*%r11
+
+3:	/* to is ordinary: as setcontext */
+	.cfi_def_cfa rsp, 8
+	.cfi_offset rip, -8
+	mov	SL_UCP(%r8), %rsi
+	mov	%r10d, %ecx
+	mov	%r9d, %edx
+	jmp	__ucc_restore
+
+4:	fldcw	SF_FPCTL+4(%r11)
+	jmp	1b
+5:	/* the saved control bits with the running exception flags */
+	and	$0x3f, %r9d
+	mov	SF_FPCTL(%r11), %eax
+	and	$~0x3f, %eax
+	or	%r9d, %eax
+	mov	%eax, -8(%rsp)
+	ldmxcsr	-8(%rsp)
+	jmp	2b
+END(__ucc_slice_resume)
+
+/* Where a context made by ucc_slice_make starts: rbx = fn, r12 = arg,
+ * r13 = link, r14 = the context; rsp is aligned for a call. */
+	.text
+	.p2align 4
+	.hidden __ucc_slice_start_frame
+	.hidden __ucc_slice_start
+FUNC_BEGIN(__ucc_slice_start_frame)
+	.cfi_startproc
+	.cfi_undefined rip
+	/* An unwinder looks up the return address minus one: this byte. */
+	nop
+FUNC_BEGIN(__ucc_slice_start)
+	mov	%r12, %rdi
+	call	*%rbx
+	mov	%r14, %rdi
+	call	__ucc_slice_finished	/* no longer resumable */
+	mov	%r13, %rdi
+	test	%rdi, %rdi
+	jz	1f
+	call	__ucc_slice_set
+	mov	$-1, %edi		/* link could not be resumed */
+	jmp	2f
+1:	xor	%edi, %edi
+2:	call	exit@PLT
+	ud2
+	.cfi_endproc
+	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
+	.size __ucc_slice_start, . - __ucc_slice_start
+
+	.section .note.GNU-stack,"",%progbits
