@@ -1,21 +1,221 @@
 #!/bin/sh
-# make bench: the measurements behind the README's claims.  Results go to
-# stdout, progress to stderr.
-#   - stack slicing: ns per switch between sliced contexts for slices of
-#     64 B to 64 KiB, against an ordinary switch of ours, in one run;
-#   - 1,000,000 idle sliced tasklets: resident memory.
+# make bench: every measurement behind the README's claims, in one run.
+#
+# Contenders are alternated round by round (A B C ... A B C ...), REPS
+# rounds (default 5); each cell is the median with min - max; ratios are
+# taken round by round, between figures measured side by side, and their
+# median printed, so that the machine's drift cancels.  Results go to
+# stdout, progress to stderr; the raw numbers to $OUT/results.csv and a
+# plot (ns per switch against slice size, peers as lines) to
+# $OUT/bench.svg when gnuplot is there.
 set -u
-: "${BUILDDIR:?}"
+: "${BUILDDIR:?}" "${LIBDIR:?}"
+reps=${REPS:-5}
+out=${OUT:-$BUILDDIR/bench-results}
+mkdir -p "$out"
+csv=$out/results.csv
+echo "section,contender,round,ns" > "$csv"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ctx=$BUILDDIR/bench/ctxbench
+linked=$BUILDDIR/bench/ctxbench_linked
+boost=$BUILDDIR/bench/boostbench
+pcl=$BUILDDIR/bench/pclbench
+ours=$LIBDIR/libucontext_compat.so
+posix=$LIBDIR/libucontext_compat_posix.so
 pin=
 if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -gt 1 ]; then
 	pin="taskset -c 1"
 fi
+
+# contender LABEL: the command that measures it, with the section's
+# argument (swap, swapdirty, ...) appended
+contender_cmd() {
+	case $1 in
+	glibc)          echo "$pin $ctx" ;;
+	preload)        echo "env LD_PRELOAD=$ours $pin $ctx" ;;
+	linked)         echo "$pin $linked" ;;
+	posix)          echo "env LD_PRELOAD=$posix $pin $ctx" ;;
+	boost)          echo "$pin $boost" ;;
+	work)           echo "$pin $ctx" ;;
+	esac
+}
+
+# section NAME ARG-FOR-EACH "LABEL..." : alternate the contenders
+section() {
+	name=$1 arg=$2 labels=$3 r=1
+	while [ "$r" -le "$reps" ]; do
+		echo "  $name: round $r/$reps" >&2
+		for l in $labels; do
+			a=$arg
+			[ "$l" = work ] && a=dirtywork
+			# shellcheck disable=SC2086
+			v=$($(contender_cmd "$l") $a) || v=nan
+			echo "$name,$l,$r,$v" >> "$csv"
+		done
+		r=$((r + 1))
+	done
+}
+
+# the values of SECTION,LABEL, one a line, in round order
+vals() {
+	awk -F, -v s="$1" -v l="$2" '$1 == s && $2 == l { print $4 }' "$csv"
+}
+
+# median, min and max of stdin
+stat() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "-"; exit }
+		m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+		printf "%9.2f  %8.2f - %-8.2f\n", m, v[1], v[NR] }'
+}
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR == 0) { print "nan"; exit }
+		printf "%.2f\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+# median over rounds of SECTION,A / SECTION2,B (round by round)
+ratio() {
+	vals "$1" "$2" > "$tmp/a"
+	vals "$3" "$4" > "$tmp/b"
+	paste -d' ' "$tmp/a" "$tmp/b" | awk '$2 > 0 { print $1 / $2 }' | median
+}
+row() {	# LABEL SECTION CONTENDER
+	printf '  %-46s %s\n' "$1" "$(vals "$2" "$3" | stat)"
+}
+
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-echo "machine: ${cpu:-unknown CPU}, $(nproc) CPUs"
+glibc_version=$(ldd --version 2>/dev/null | sed -n '1s/.* //p')
+have_boost=no
+[ -x "$boost" ] && have_boost=yes
+have_pcl=no
+[ -x "$pcl" ] && have_pcl=yes
+
+echo "make bench: $reps rounds per figure, contenders alternated" >&2
+swap_labels="glibc preload linked posix"
+[ $have_boost = yes ] && swap_labels="$swap_labels boost"
+section swap swap "$swap_labels"
+section dirty swapdirty "$swap_labels work"
+section get get "glibc preload"
+section set set "glibc preload"
+section make make "glibc preload"
+if [ $have_pcl = yes ]; then
+	r=1
+	while [ "$r" -le "$reps" ]; do
+		echo "  pcl: round $r/$reps" >&2
+		echo "pcl,glibc,$r,$($pin "$pcl")" >> "$csv"
+		echo "pcl,preload,$r,$(env LD_PRELOAD="$ours" $pin "$pcl")" >> "$csv"
+		r=$((r + 1))
+	done
+fi
+echo "  stack slicing" >&2
+$pin "$BUILDDIR/bench/slice" "$reps" csv | awk -F, '{ print "slice-" $1 "," $2 ",1," $3 }' >> "$csv"
+echo "  1,000,000 sliced tasklets" >&2
+"$BUILDDIR/examples/tasklets" 1000000 2 8 > "$tmp/tasklets" || true
+
+# last: a million contexts churn gigabytes of memory
+for n in 2 1000 100000 1000000; do
+	save=$reps
+	[ "$n" -ge 100000 ] && reps=3
+	section "ring$n" "ring $n" "glibc preload"
+	reps=$save
+done
+echo "machine: ${cpu:-unknown CPU}, $(nproc) CPUs, glibc $glibc_version"
+echo "ns per swapcontext, one switch (median, min - max over $reps alternated rounds)"
+printf '  %-46s %9s  %s\n' "" "median" "min - max"
+row "glibc $glibc_version" swap glibc
+row "ucontext-compat, LD_PRELOAD" swap preload
+row "ucontext-compat, linked" swap linked
+row "ucontext-compat, posix mask mode (preloaded)" swap posix
+if [ $have_boost = yes ]; then
+	row "Boost.Context jump_fcontext" swap boost
+else
+	printf '  %-46s %s\n' "Boost.Context jump_fcontext" "not measured: libboost-context-dev and g++ not found"
+fi
+echo "  glibc / ours: $(ratio swap glibc swap preload)x   (posix mode: $(ratio swap glibc swap posix)x)"
+[ $have_boost = yes ] && echo "  ours / Boost.Context: $(ratio swap preload swap boost)x"
+
 echo
-echo "stack slicing (bench/slice, median of ${RUNS:-5} runs)" >&2
-$pin "$BUILDDIR/bench/slice" "${RUNS:-5}" || exit 1
+echo "with the two sides' MXCSR exception flags differing at every switch"
+echo "(one raises inexact by a division, the other clears the flags)"
+row "the division and the clearing alone, per switch" dirty work
+row "glibc" dirty glibc
+row "ucontext-compat, LD_PRELOAD" dirty preload
+row "ucontext-compat, linked" dirty linked
+[ $have_boost = yes ] && row "Boost.Context jump_fcontext" dirty boost
+work=$(vals dirty work | median)
+clean=$(vals swap preload | median)
+dirtyours=$(vals dirty preload | median)
+echo "  ours, less the work, / ours clean: $(awk -v d="$dirtyours" -v w="$work" -v c="$clean" 'BEGIN { printf "%.2f", (d - w) / c }')x"
+if [ $have_boost = yes ]; then
+	echo "  ours / Boost.Context, flags differing: $(ratio dirty preload dirty boost)x"
+fi
+
 echo
-echo "1,000,000 idle sliced tasklets, slices under 512 bytes (examples/tasklets)" >&2
-echo "1,000,000 tasklets on one stack, 1 to 8 frames deep, all idle at once:"
-"$BUILDDIR/examples/tasklets" 1000000 2 8 | sed 's/^/  /' || exit 1
+echo "other calls, ns each (median, min - max)"
+row "getcontext: glibc" get glibc
+row "getcontext: ucontext-compat" get preload
+row "setcontext: glibc" set glibc
+row "setcontext: ucontext-compat" set preload
+row "makecontext + switch in + return: glibc" make glibc
+row "makecontext + switch in + return: ours" make preload
+
+echo
+echo "ns per switch, round robin over N contexts (cache misses grow with N)"
+for n in 2 1000 100000 1000000; do
+	row "N = $n: glibc" "ring$n" glibc
+	row "N = $n: ucontext-compat" "ring$n" preload
+done
+
+echo
+if [ $have_pcl = yes ]; then
+	pg=$(vals pcl glibc | median)
+	po=$(vals pcl preload | median)
+	so=$(vals swap preload | median)
+	echo "Debian's PCL (libpcl1), unmodified: ns per resume + yield (two switches)"
+	row "as shipped, on glibc's swapcontext" pcl glibc
+	row "LD_PRELOAD=libucontext_compat.so" pcl preload
+	awk -v pg="$pg" -v po="$po" -v so="$so" -v r="$(ratio pcl glibc pcl preload)" 'BEGIN {
+		book = po - 2 * so
+		printf "  speed-up: %sx; PCL'\''s own bookkeeping, %.1f ns a resume + yield, bounds it at %.1fx\n", r, book, pg / book }'
+else
+	echo "Debian's PCL: not measured: libpcl1-dev not found"
+fi
+
+echo
+echo "stack slicing: ns per switch between two sliced contexts (median of $reps)"
+ordinary=$(awk -F, '$1 == "slice-ordinary" { print $4 }' "$csv")
+printf '  %-46s %9.2f\n' "ordinary switch of ours, same run" "$ordinary"
+awk -F, -v o="$ordinary" '$1 == "slice-sliced" {
+	printf "  slice of %6d bytes %35.2f   %6.2fx ordinary\n", $2, $4, $4 / o }' "$csv"
+echo
+echo "1,000,000 sliced tasklets, 1 to 8 frames deep, all idle at once:"
+sed 's/^/  /' "$tmp/tasklets"
+
+if command -v gnuplot >/dev/null 2>&1; then
+	awk -F, '$1 == "slice-sliced" { print $2, $4 }' "$csv" > "$out/slices.dat"
+	g=$(vals swap glibc | median)
+	b=nan
+	[ $have_boost = yes ] && b=$(vals swap boost | median)
+	gnuplot <<EOF 2>/dev/null
+set terminal svg size 720,440 font "sans,11" background rgb "white" noenhanced
+set output "$out/bench.svg"
+set title "ns per switch (${cpu:-unknown CPU}, glibc $glibc_version)"
+set logscale xy
+set xlabel "bytes in the slice of a sliced context"
+set ylabel "ns per switch"
+set key top left
+set grid
+set xrange [64:100000]
+plot "$out/slices.dat" using 1:2 with linespoints lw 2 title "ucontext-compat, sliced contexts", \
+     $ordinary with lines lw 2 title "ucontext-compat, swapcontext", \
+     $g with lines lw 2 title "glibc swapcontext", \
+     $b with lines lw 2 dt 2 title "Boost.Context jump_fcontext"
+EOF
+	echo
+	echo "raw numbers: $csv; plot: $out/bench.svg"
+else
+	echo
+	echo "raw numbers: $csv; no plot: gnuplot is not installed (apt-get install gnuplot-nox)"
+fi

@@ -1,13 +1,11 @@
 #!/bin/sh
-# The main demo (make demo): ns per swapcontext, glibc against ours, the
-# contenders alternated round by round in one run; then Debian's PCL
-# coroutine library, unmodified, with and without LD_PRELOAD; then the
-# system calls each makes.  Progress goes to stderr, results to stdout.
+# The rest of the main demo (make demo runs make bench first): Debian's
+# PCL coroutine library's own cobench, unmodified, with and without
+# LD_PRELOAD; then the system calls each library makes.  Progress goes to
+# stderr, results to stdout.
 set -u
 : "${BUILDDIR:?}" "${LIBDIR:?}"
-rounds=${ROUNDS:-5}
-plain=$BUILDDIR/bench/pingpong
-linked=$BUILDDIR/bench/pingpong_linked
+plain=$BUILDDIR/bench/ctxbench
 lib=$LIBDIR/libucontext_compat.so
 posix=$LIBDIR/libucontext_compat_posix.so
 pin=
@@ -28,32 +26,6 @@ median() {
 		printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-echo "swapcontext ping-pong: $rounds rounds, contenders alternated" >&2
-r=1
-while [ $r -le $rounds ]; do
-	echo "  round $r/$rounds" >&2
-	g=$($pin "$plain" | cut -d' ' -f1)
-	o=$(LD_PRELOAD=$lib $pin "$plain" | cut -d' ' -f1)
-	l=$($pin "$linked" | cut -d' ' -f1)
-	p=$(LD_PRELOAD=$posix $pin "$plain" | cut -d' ' -f1)
-	echo "$g" >> "$tmp/glibc"; echo "$o" >> "$tmp/preload"
-	echo "$l" >> "$tmp/linked"; echo "$p" >> "$tmp/posix"
-	# ratios pair by pair, so drift between rounds cancels
-	awk -v g="$g" -v o="$o" 'BEGIN { print g / o }' >> "$tmp/ratio"
-	awk -v g="$g" -v p="$p" 'BEGIN { print g / p }' >> "$tmp/ratio_posix"
-	r=$((r + 1))
-done
-
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
-echo
-echo "ns per swapcontext ($rounds rounds; median, min - max)  on: ${cpu:-unknown CPU}"
-printf '  %-50s %9s  %s\n' "" "median" "min - max"
-printf '  %-50s %s\n' "glibc $(ldd --version 2>/dev/null | sed -n '1s/.* //p')" "$(stats "$tmp/glibc")"
-printf '  %-50s %s\n' "ucontext-compat, LD_PRELOAD into the same binary" "$(stats "$tmp/preload")"
-printf '  %-50s %s\n' "ucontext-compat, linked (-lucontext_compat)" "$(stats "$tmp/linked")"
-printf '  %-50s %s\n' "ucontext-compat posix mask mode (preloaded)" "$(stats "$tmp/posix")"
-echo "  glibc / ucontext-compat, median of per-round ratios: $(median "$tmp/ratio")x (posix mode: $(median "$tmp/ratio_posix")x)"
-
 # An unmodified program from Debian's PCL (libpcl1-dev): its cobench
 # example, compiled from the package's own copy, timed as shipped.
 src=/usr/share/doc/libpcl1-dev/examples/cobench.c
@@ -61,7 +33,7 @@ echo
 if [ -r "$src" ] && [ -r /usr/include/pcl.h ]; then
 	echo "PCL cobench: building $src" >&2
 	${CC:-cc} -O2 -w -o "$tmp/cobench" "$src" -lpcl -lpthread || exit 1
-	pcl_rounds=${PCL_ROUNDS:-3}
+	pcl_rounds=${PCL_ROUNDS:-2}
 	r=1
 	while [ $r -le "$pcl_rounds" ]; do
 		echo "  PCL round $r/$pcl_rounds (about 10 s)" >&2
@@ -90,9 +62,9 @@ fi
 echo
 if command -v strace >/dev/null 2>&1; then
 	calls() {
-		env "$@" strace -f -c -e trace=rt_sigprocmask -o "$tmp/strace" "$plain" -n 1000 > "$tmp/pp"
+		env "$@" strace -f -c -e trace=rt_sigprocmask -o "$tmp/strace" "$plain" swapn 1000
 		n=$(awk '$NF == "rt_sigprocmask" { print $4 }' "$tmp/strace")
-		echo "${n:-0} rt_sigprocmask for $(cut -d' ' -f2 "$tmp/pp") swapcontext calls"
+		echo "${n:-0} rt_sigprocmask for 2000 swapcontext calls"
 	}
 	echo "system calls (strace -c) in the ping-pong, whole program:"
 	echo "  glibc:                 $(calls)"

@@ -2,10 +2,11 @@
  * whose slices are 64 B to 64 KiB, against an ordinary swapcontext of
  * ours in the same run; each figure the median of several runs.
  *
- *   slice [runs]        (default 5)
+ *   slice [runs [csv]]        (default 5 runs, a table)
  *
- * Prints a table; the sliced/ordinary ratio for a ~256-byte slice is the
- * figure the goal (at most 3x) is about. */
+ * Prints a table, or with "csv" lines "ordinary,0,NS" and
+ * "sliced,SLICE_BYTES,NS"; the sliced/ordinary ratio for a ~256-byte
+ * slice is the figure the goal (at most 3x) is about. */
 #define _GNU_SOURCE
 #include <alloca.h>
 #include <stdio.h>
@@ -126,6 +127,7 @@ int
 main(int argc, char **argv)
 {
 	int runs = argc > 1 ? atoi(argv[1]) : 5;
+	int csv = argc > 2 && strcmp(argv[2], "csv") == 0;
 	double v[64];
 	static const size_t sizes[] = {
 		0, 64, 128, 192, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 - 256,
@@ -136,16 +138,24 @@ main(int argc, char **argv)
 	for (int r = 0; r < runs; r++)
 		v[r] = ordinary_ns(2000000);
 	double base_ns = median(v, runs);
-	printf("ns per switch, median of %d runs\n", runs);
-	printf("  %-44s %8.2f\n", "ordinary: ucc_swapcontext", base_ns);
-	printf("  %-28s %15s %8s %10s\n", "sliced: two tasklets", "slice bytes", "ns", "x ordinary");
+	if (csv) {
+		printf("ordinary,0,%.3f\n", base_ns);
+	} else {
+		printf("ns per switch, median of %d runs\n", runs);
+		printf("  %-44s %8.2f\n", "ordinary: ucc_swapcontext", base_ns);
+		printf("  %-28s %15s %8s %10s\n", "sliced: two tasklets", "slice bytes", "ns", "x ordinary");
+	}
 	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		size_t slice = 0;
 		long trips = sizes[i] > 8192 ? 50000 : 500000;
 		for (int r = 0; r < runs; r++)
 			v[r] = sliced_ns(sizes[i], trips, &slice);
 		double ns = median(v, runs);
-		printf("  %-28s %15zu %8.2f %10.2f\n", "", slice, ns, ns / base_ns);
+		if (csv)
+			printf("sliced,%zu,%.3f\n", slice, ns);
+		else
+			printf("  %-28s %15zu %8.2f %10.2f\n", "", slice, ns, ns / base_ns);
+		fflush(stdout);
 	}
 	return 0;
 }
