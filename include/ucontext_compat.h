@@ -45,6 +45,19 @@ int ucc_swapcontext(ucontext_t *__restrict oucp,
  * resuming it fails with EINVAL.  Leaves errno alone on success. */
 void ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...);
 
+/* ---- Stacks with a guard page ---------------------------------------- */
+
+/* Allocate a stack of at least size bytes (rounded up to whole pages) with
+ * an inaccessible guard page below it, so that an overflow is a SIGSEGV at
+ * the guard; fill in ss_sp and ss_size (ss_flags 0), ready for
+ * uc_stack.  Return 0, or -1 with errno (EFAULT, EINVAL, ENOMEM). */
+int ucc_stack_alloc(stack_t *ss, size_t size);
+/* Free a stack from ucc_stack_alloc; return 0, or -1 with errno. */
+int ucc_stack_free(stack_t *ss);
+/* The size of that guard: the addresses a fault at it may have are
+ * [ss_sp - ucc_stack_guard_size(), ss_sp). */
+size_t ucc_stack_guard_size(void);
+
 /* ---- Stack tops ------------------------------------------------------ */
 
 /* The stack pointer saved in a context: ours, the C library's, or the one
