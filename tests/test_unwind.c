@@ -1,0 +1,138 @@
+/* Unwinding from inside contexts: backtrace() and _Unwind_Backtrace walk
+ * the context's frames and end cleanly at the start trampoline, whose
+ * CFI says there is nothing above it, in made and in sliced contexts. */
+#include "util.h"
+
+#include <execinfo.h>
+#include <unwind.h>
+
+static ucontext_t main_uc, co_uc;
+
+struct walk {
+	int frames, depth_seen;
+	int reason;
+	void *last;
+	void *entry_ra;		/* the trampoline: the context's function's return address */
+};
+static struct walk w;
+
+/* libgcc reports, after the last frame, one more with IP 0 before it
+ * returns _URC_END_OF_STACK; anything after that would be a corrupt walk. */
+static _Unwind_Reason_Code
+count(struct _Unwind_Context *ctx, void *arg)
+{
+	struct walk *wk = arg;
+	void *ip = (void *)_Unwind_GetIP(ctx);
+	if (wk->depth_seen)	/* a frame after the IP-0 one */
+		return _URC_NORMAL_STOP;
+	if (ip == NULL) {
+		wk->depth_seen = 1;
+		return _URC_NO_REASON;
+	}
+	wk->frames++;
+	wk->last = ip;
+	return wk->frames > 200 ? _URC_NORMAL_STOP : _URC_NO_REASON;
+}
+
+static void __attribute__((noinline))
+walk_here(int depth)
+{
+	if (depth > 0) {
+		walk_here(depth - 1);
+		__asm__ volatile("");	/* no tail call */
+		return;
+	}
+	void *bt[256];
+	int n = backtrace(bt, 256);
+	w.depth_seen = n;
+	w.last = n > 0 ? bt[n - 1] : NULL;
+	struct walk uw = { 0 };
+	w.reason = _Unwind_Backtrace(count, &uw);
+	w.frames = uw.frames;
+	ck_assert_ptr_eq(uw.last, w.last);	/* both end at the same frame */
+}
+
+static void __attribute__((noinline))
+entry(void)
+{
+	w.entry_ra = __builtin_return_address(0);
+	walk_here(5);
+	__asm__ volatile("");
+}
+
+START_TEST(made_context_ends_at_the_trampoline)
+{
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&co_uc, &st, &main_uc, entry);
+	ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
+	/* walk_here x6, entry, the trampoline: and nothing after it */
+	ck_assert_int_ge(w.depth_seen, 8);
+	ck_assert_int_lt(w.depth_seen, 12);
+	ck_assert_ptr_eq(w.last, w.entry_ra);
+	ck_assert_int_eq(w.reason, _URC_END_OF_STACK);
+	tstack_free(&st);
+}
+END_TEST
+
+static ucc_base_t base;
+static ucc_slice_t sched, task;
+
+static void
+sliced_entry(void *arg)
+{
+	(void)arg;
+	w.entry_ra = __builtin_return_address(0);
+	walk_here(3);
+	__asm__ volatile("");
+}
+
+START_TEST(sliced_context_ends_at_its_trampoline)
+{
+	ck_assert_int_eq(ucc_base_init(&base), 0);
+	ucc_slice_init(&sched, &base);
+	ucc_slice_init(&task, &base);
+	ck_assert_int_eq(ucc_slice_make(&task, &base, sliced_entry, NULL, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &task), 0);
+	ck_assert_int_ge(w.depth_seen, 6);
+	ck_assert_int_lt(w.depth_seen, 10);
+	ck_assert_ptr_eq(w.last, w.entry_ra);
+	ck_assert_int_eq(w.reason, _URC_END_OF_STACK);
+	ucc_slice_release(&task);
+	ucc_base_release(&base);
+}
+END_TEST
+
+/* And while a context is suspended, main's own backtrace is main's. */
+static void
+idle(void)
+{
+	for (;;)
+		ucc_swapcontext(&co_uc, &main_uc);
+}
+
+START_TEST(main_walks_its_own_stack)
+{
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&co_uc, &st, NULL, idle);
+	ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
+	void *bt[256];
+	int n = backtrace(bt, 256);
+	ck_assert_int_gt(n, 2);
+	ck_assert_int_lt(n, 256);
+	tstack_free(&st);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("unwind");
+	TCase *tc = tcase("unwind");
+	tcase_add_test(tc, made_context_ends_at_the_trampoline);
+	tcase_add_test(tc, sliced_context_ends_at_its_trampoline);
+	tcase_add_test(tc, main_walks_its_own_stack);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
