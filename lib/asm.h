@@ -9,6 +9,52 @@
 # define LANDING_PAD
 #endif
 
+/* Built with -fcf-protection, every object says so in a GNU property
+ * note, as the compiler's do for C; without it, linking an assembly
+ * object would take IBT and SHSTK away from the whole program.  What the
+ * assembly does for them: IBT, endbr64 at every entry (LANDING_PAD) and
+ * resuming through ret, never an indirect jmp to a return address;
+ * SHSTK, refusing to switch while a shadow stack is active (SHSTK_CHECK),
+ * since a switch would leave the shadow stack describing the old stack. */
+#if defined(__x86_64__) && defined(__CET__)
+	.pushsection .note.gnu.property, "a"
+	.p2align 3
+	.long 4				/* name size */
+	.long 16			/* descriptor size */
+	.long 5				/* NT_GNU_PROPERTY_TYPE_0 */
+	.asciz "GNU"
+	.long 0xc0000002		/* GNU_PROPERTY_X86_FEATURE_1_AND */
+	.long 4
+	.long (__CET__ & 3)		/* 1 IBT, 2 SHSTK */
+	.p2align 3
+	.popsection
+#endif
+
+/* SHSTK_CHECK(label): jump to label if the running thread has a shadow
+ * stack.  rdsspq is a no-op, leaving 0, where shadow stacks are off or
+ * unknown to the CPU.  Clobbers rax. */
+#if defined(__x86_64__) && defined(__CET__) && (__CET__ & 2)
+# define SHSTK_CHECK(label)	\
+	xor	%eax, %eax;	\
+	rdsspq	%rax;		\
+	test	%rax, %rax;	\
+	jnz	label
+#else
+# define SHSTK_CHECK(label)
+#endif
+
+/* RESUME(reg): continue at the address in reg, stack pointer already set:
+ * a jmp, which predicts well; under IBT a push and ret, since a return
+ * address has no endbr64 for an indirect jmp to land on. */
+#if defined(__x86_64__) && defined(__CET__) && (__CET__ & 1)
+# define RESUME(reg)		\
+	push	reg;		\
+	ret
+#else
+# define RESUME(reg)		\
+	jmp	*reg
+#endif
+
 #define FUNC_BEGIN(sym)		\
 	.globl sym;		\
 	.type sym, %function;	\

@@ -11,6 +11,13 @@ __ucc_efault(void)
 }
 
 int
+__ucc_enotsup(void)
+{
+	errno = ENOTSUP;
+	return -1;
+}
+
+int
 __ucc_einval(void)
 {
 	errno = EINVAL;

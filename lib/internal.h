@@ -9,6 +9,7 @@
  * cannot be resumed. */
 int __ucc_efault(void);
 int __ucc_einval(void);
+int __ucc_enotsup(void);	/* a shadow stack is active */
 int __ucc_syscall_error(long ret);
 
 /* Where a function started by makecontext returns to (lib/arch/<abi>/start.S). */

@@ -6,6 +6,7 @@
 #include "abi.h"
 
 API_ENTRY(setcontext)
+	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
 	cmpq	$0, UC_SP(%rdi)		/* never saved, or makecontext refused it */
@@ -68,7 +69,7 @@ ENTRY(__ucc_restore)
 	mov	UC_R9(%rsi), %r9
 	mov	UC_RSI(%rsi), %rsi
 	xor	%eax, %eax
-	jmp	*%r11
+	RESUME(%r11)
 
 	.cfi_restore_state
 3:	fldcw	FP_CWD(%rax)

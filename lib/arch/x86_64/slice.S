@@ -83,6 +83,7 @@ END(__ucc_slice_fpctl)
  * straight from the registers (sliced) or into its ucontext_t
  * (ordinary), and resumes to. */
 PUBLIC(ucc_slice_swap)
+	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
 	test	%rsi, %rsi
@@ -140,6 +141,7 @@ END(ucc_slice_swap)
 
 /* int ucc_slice_set(ucc_slice_t *to) */
 PUBLIC(ucc_slice_set)
+	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
 	push	%rdi
@@ -196,7 +198,7 @@ ENTRY(__ucc_slice_resume)
 	mov	SF_RA(%r11), %r11
 	.cfi_register rip, r11
 	xor	%eax, %eax
-	jmp	*%r11
+	RESUME(%r11)
 
 3:	/* to is ordinary: as setcontext */
 	.cfi_def_cfa rsp, 8

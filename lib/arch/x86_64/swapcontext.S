@@ -6,6 +6,7 @@
 
 API_ENTRY(swapcontext)
 	/* Refuse before saving anything, so a failed call changes nothing. */
+	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
 	test	%rsi, %rsi
