@@ -14,6 +14,7 @@ int __ucc_syscall_error(long ret);
 
 /* Where a function started by makecontext returns to (lib/arch/<abi>/start.S). */
 void __ucc_start(void);
+void __ucc_valgrind_frame_kept(void *slot);
 
 /* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
 #include <stdint.h>

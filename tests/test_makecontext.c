@@ -123,6 +123,7 @@ START_TEST(writes_nothing_outside_the_stack)
 
 	for (int off = 0; off < 16; off += 5) {
 		for (int n = 0; n <= UCC_MAKECONTEXT_MAX_ARGS; n++) {
+			REUSED_AS_DATA(region, sizeof region);
 			memset(region, 0xcd, sizeof region);
 			unsigned char *lo = region + PAD + off;
 			fresh_ctx(&co_uc, lo, SIZE, &main_uc);

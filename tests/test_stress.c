@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@
 
 /* ---- a million contexts ---------------------------------------------- */
 
-#define MILLION 1000000L
+static long MILLION = 1000000L;
 #define MROUNDS 3
 static ucontext_t *mring, main_uc;
 static volatile long token, misorders;
@@ -39,6 +40,7 @@ m_member(long i)
 
 START_TEST(a_million_contexts_round_robin)
 {
+	MILLION = scaled(1000000L);
 	const size_t stack = 1280;	/* UCC_STACK_MIN, the frame, a little more */
 	size_t ctx_bytes = MILLION * sizeof(ucontext_t), stack_bytes = MILLION * stack;
 	mring = mmap(NULL, ctx_bytes, PROT_READ | PROT_WRITE,
@@ -73,7 +75,8 @@ END_TEST
 
 /* ---- two threads, contexts handed between them ------------------------- */
 
-#define PER_THREAD 10000
+#define PER_THREAD_MAX 10000
+static int PER_THREAD = PER_THREAD_MAX;
 #define STEPS 20
 struct task {
 	ucontext_t uc;
@@ -82,8 +85,9 @@ struct task {
 	volatile unsigned long sum;
 };
 static struct task *tasks;
-static int queue[2 * PER_THREAD], q_head, q_tail, q_len;
+static int queue[2 * PER_THREAD_MAX], q_head, q_tail, q_len;
 static pthread_mutex_t q_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_barrier_t start_together;
 static volatile long total_steps[2];
 
 static void
@@ -109,6 +113,7 @@ static void *
 worker(void *arg)
 {
 	struct worker *w = arg;
+	pthread_barrier_wait(&start_together);
 	for (;;) {
 		pthread_mutex_lock(&q_lock);
 		if (q_len == 0) {
@@ -116,7 +121,7 @@ worker(void *arg)
 			break;
 		}
 		int id = queue[q_head];
-		q_head = (q_head + 1) % (2 * PER_THREAD);
+		q_head = (q_head + 1) % (2 * PER_THREAD_MAX);
 		q_len--;
 		pthread_mutex_unlock(&q_lock);
 
@@ -133,16 +138,19 @@ worker(void *arg)
 		if (t->steps < STEPS) {
 			pthread_mutex_lock(&q_lock);
 			queue[q_tail] = id;
-			q_tail = (q_tail + 1) % (2 * PER_THREAD);
+			q_tail = (q_tail + 1) % (2 * PER_THREAD_MAX);
 			q_len++;
 			pthread_mutex_unlock(&q_lock);
 		}
+		sched_yield();	/* let the other thread take its turn, even
+				 * under valgrind, which runs one at a time */
 	}
 	return NULL;
 }
 
 START_TEST(two_threads_hand_contexts_over)
 {
+	PER_THREAD = (int)scaled(PER_THREAD_MAX);
 	const int n = 2 * PER_THREAD;
 	const size_t stack = 16 * 1024;
 	tasks = calloc((size_t)n, sizeof *tasks);
@@ -158,9 +166,10 @@ START_TEST(two_threads_hand_contexts_over)
 		queue[q_tail++] = i;
 		q_len++;
 	}
-	q_tail %= n;
+	q_tail %= 2 * PER_THREAD_MAX;
 	struct worker w[2] = { { .index = 0 }, { .index = 1 } };
 	pthread_t th[2];
+	ck_assert_int_eq(pthread_barrier_init(&start_together, NULL, 2), 0);
 	for (int k = 0; k < 2; k++)
 		ck_assert_int_eq(pthread_create(&th[k], NULL, worker, &w[k]), 0);
 	for (int k = 0; k < 2; k++) {
@@ -289,9 +298,10 @@ START_TEST(switching_under_a_signal_storm)
 	pthread_t th;
 	ck_assert_int_eq(pthread_create(&th, NULL, storm, NULL), 0);
 
+	const long switches = scaled(2000000);
 	unsigned long h = 0;
 	double d = 0;
-	for (long k = 0; k < 2000000; k++) {
+	for (long k = 0; k < switches; k++) {
 		h = h * 31 + (unsigned long)k;
 		d += 0.5;
 		ck_assert_int_eq(ucc_swapcontext(&s_main, &s_co[k & 1]), 0);
@@ -302,21 +312,21 @@ START_TEST(switching_under_a_signal_storm)
 	setitimer(ITIMER_REAL, &off, NULL);
 
 	unsigned long want = 0;
-	for (long k = 0; k < 2000000; k++)
+	for (long k = 0; k < switches; k++)
 		want = want * 31 + (unsigned long)k;
 	ck_assert_uint_eq(h, want);		/* main's registers held */
-	ck_assert(d == 1000000.0);
+	ck_assert(d == switches * 0.5);
 	for (int i = 0; i < 2; i++) {		/* and the coroutines' */
-		ck_assert_int_eq(co_k[i], 1000000);
+		ck_assert_int_eq(co_k[i], switches / 2);
 		ck_assert_uint_eq(co_h[i], co_hash(i, co_k[i]));
 	}
-	ck_assert_int_gt(alarms + usr1s, 1000);	/* it did storm */
-	ck_assert_int_gt(usr1s, 100);
+	ck_assert_int_gt(alarms + usr1s, scaled(1000));	/* it did storm */
+	ck_assert_int_gt(usr1s, scaled(100));
 #ifdef POSIX_MODE
 	ck_assert_int_eq(usr1_in_masked, 0);
 #endif
 	printf("signal storm: %ld SIGALRM and %ld SIGUSR1 handled during "
-	       "4,000,000 switches, every register as expected\n", alarms, usr1s);
+	       "%ld switches, every register as expected\n", alarms, usr1s, 2 * switches);
 	for (int i = 0; i < 2; i++)
 		tstack_free(&st[i]);
 }

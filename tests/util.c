@@ -47,6 +47,14 @@ make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
 	ck_assert_int_eq(errno, 0);
 }
 
+long
+scaled(long n)
+{
+	const char *env = getenv("UCC_TEST_SCALE");
+	long d = env ? atol(env) : 1;
+	return d > 1 && n / d > 0 ? n / d : n;
+}
+
 int
 run_suite(Suite *s)
 {

@@ -12,6 +12,15 @@
 #include "ucontext_compat.h"
 #include "arch.h"
 
+/* Memory that served as a context's stack and is reused for other data:
+ * memcheck otherwise takes writes to it for writes to a dead stack. */
+#ifdef HAVE_VALGRIND_VALGRIND_H
+#include <valgrind/memcheck.h>
+#define REUSED_AS_DATA(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+#else
+#define REUSED_AS_DATA(p, n) ((void)0)
+#endif
+
 /* A stack of `size` bytes whose first and last bytes touch PROT_NONE
  * guard pages, so any write outside it is a SIGSEGV. */
 struct tstack {
@@ -33,6 +42,10 @@ void fresh_ctx(ucontext_t *uc, void *sp, size_t size, ucontext_t *link);
  * arguments; asserts success. */
 void make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
 	      void (*fn)(void));
+
+/* n, divided by $UCC_TEST_SCALE when set (make check-valgrind shrinks
+ * the stress tests that way; every check still runs). */
+long scaled(long n);
 
 /* Run every test case of `s` and return the exit status for main. */
 int run_suite(Suite *s);

@@ -22,6 +22,10 @@ FUNC_BEGIN(__ucc_start)
 	 * step below that slot before calling anything, so that the frame
 	 * makecontext built stays intact and the context can run again. */
 	sub	$16, %rsp
+#ifdef HAVE_VALGRIND_VALGRIND_H
+	lea	8(%rsp), %rdi
+	call	__ucc_valgrind_frame_kept
+#endif
 	mov	%rbx, %rdi
 	test	%rdi, %rdi
 	jz	1f
