@@ -41,14 +41,23 @@ static unsigned char *stacks[NSLOT];
 static uint64_t expect[NSLOT][10];	/* what each made context should receive */
 static char line_key[32];
 
+/* Every choice comes from next(): xorshift64* from the seed, or, in the
+ * fuzz harness (fuzz_random.c), whatever RANDOM_DRAW returns. */
 static uint64_t rng;
+#ifdef RANDOM_DRAW
+uint64_t RANDOM_DRAW(uint64_t *state);
+#endif
 static uint64_t
 next(void)
 {
+#ifdef RANDOM_DRAW
+	return RANDOM_DRAW(&rng);
+#else
 	rng ^= rng >> 12;
 	rng ^= rng << 25;
 	rng ^= rng >> 27;
 	return rng * 0x2545f4914f6cdd1dull;
+#endif
 }
 static int pick(int n) { return (int)(next() % (uint64_t)n); }
 

@@ -93,4 +93,26 @@ sym:
 	.size x, . - x;		\
 	.size __ucc_##x, . - __ucc_##x
 
+/* A function that switches stacks.  Built for a sanitizer's fiber API
+ * (--enable-sanitizer-fibers), the assembly is __ucc_x_raw, private, and
+ * lib/fiber.c wraps it in the public names, telling the sanitizer about
+ * each switch; otherwise it is the public function itself. */
+#ifdef UCC_SANITIZER_FIBERS
+# define SWITCH_ENTRY(x)	ENTRY(__ucc_##x##_raw)
+# define SWITCH_END(x)		END(__ucc_##x##_raw)
+# define SLICE_ENTRY(x)		ENTRY(__ucc_##x##_raw)
+#else
+# define SWITCH_ENTRY(x)	API_ENTRY(x)
+# define SWITCH_END(x)		API_END(x)
+# define SLICE_ENTRY(x)		PUBLIC(ucc_##x)
+#endif
+
+/* A public function with no drop-in name. */
+#define PUBLIC(name)		\
+	.text;			\
+	.p2align 4;		\
+	FUNC_BEGIN(name)	\
+	.cfi_startproc;		\
+	LANDING_PAD
+
 #endif

@@ -3,9 +3,16 @@
 #include <errno.h>
 #include "internal.h"
 
+#ifdef UCC_SANITIZER_FIBERS
+# define FAILED() __ucc_fiber_cancel()
+#else
+# define FAILED() ((void)0)
+#endif
+
 int
 __ucc_efault(void)
 {
+	FAILED();
 	errno = EFAULT;
 	return -1;
 }
@@ -13,6 +20,7 @@ __ucc_efault(void)
 int
 __ucc_enotsup(void)
 {
+	FAILED();
 	errno = ENOTSUP;
 	return -1;
 }
@@ -20,6 +28,7 @@ __ucc_enotsup(void)
 int
 __ucc_einval(void)
 {
+	FAILED();
 	errno = EINVAL;
 	return -1;
 }
@@ -27,6 +36,7 @@ __ucc_einval(void)
 int
 __ucc_syscall_error(long ret)
 {
+	FAILED();
 	errno = (int)-ret;
 	return -1;
 }

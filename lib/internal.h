@@ -4,9 +4,13 @@
 
 #define UCC_API __attribute__((visibility("default")))
 
+#include <stddef.h>
+#include <stdint.h>
+
 /* Error returns for the assembly, which cannot reach errno itself:
  * all return -1.  EFAULT for a NULL pointer, EINVAL for a context that
- * cannot be resumed. */
+ * cannot be resumed.  Under the sanitizer fiber API, each first takes
+ * back a switch announced for a call that failed (__ucc_fiber_cancel). */
 int __ucc_efault(void);
 int __ucc_einval(void);
 int __ucc_enotsup(void);	/* a shadow stack is active */
@@ -16,9 +20,16 @@ int __ucc_syscall_error(long ret);
 void __ucc_start(void);
 void __ucc_valgrind_frame_kept(void *slot);
 
-/* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
-#include <stdint.h>
+/* The sanitizer fiber API (lib/fiber.c, --enable-sanitizer-fibers). */
 struct ucc_slice;
+void __ucc_fiber_leave(const void *ucp, int abandon);
+void __ucc_fiber_leave_slice(const struct ucc_slice *from,
+			     const struct ucc_slice *to);
+void __ucc_fiber_arrived(void);
+void __ucc_fiber_cancel(void);
+void __ucc_fiber_made(void *stack, size_t size);
+
+/* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
 struct ucc_base;
 int __ucc_base_init(struct ucc_base *base, uintptr_t sp);
 int __ucc_slice_prepare(struct ucc_slice *from, const struct ucc_slice *to,

@@ -98,6 +98,9 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 		return;
 	}
 
+#ifdef UCC_SANITIZER_FIBERS
+	__ucc_fiber_made((void *)lo, size);
+#endif
 	va_list ap;
 	va_start(ap, argc);
 	for (int i = 0; i < argc; i++) {

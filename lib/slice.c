@@ -260,6 +260,9 @@ __ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
 int
 __ucc_slice_fail(int err)
 {
+#ifdef UCC_SANITIZER_FIBERS
+	__ucc_fiber_cancel();
+#endif
 	errno = err;
 	return -1;
 }

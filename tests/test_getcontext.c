@@ -86,7 +86,7 @@ END_TEST
 
 START_TEST(plain_name_is_ours)
 {
-	ck_assert_ptr_eq((void *)getcontext, (void *)ucc_getcontext);
+	SAME_FUNCTION(getcontext, ucc_getcontext);
 }
 END_TEST
 

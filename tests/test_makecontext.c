@@ -312,7 +312,7 @@ END_TEST
 
 START_TEST(plain_name_is_ours)
 {
-	ck_assert_ptr_eq((void *)makecontext, (void *)ucc_makecontext);
+	SAME_FUNCTION(makecontext, ucc_makecontext);
 }
 END_TEST
 

@@ -120,7 +120,7 @@ END_TEST
 
 START_TEST(plain_name_is_ours)
 {
-	ck_assert_ptr_eq((void *)setcontext, (void *)ucc_setcontext);
+	SAME_FUNCTION(setcontext, ucc_setcontext);
 }
 END_TEST
 

@@ -1,6 +1,7 @@
 /* swapcontext: ping-pong, uc_link chains, 10,000 contexts round robin,
  * refusing bad input without side effects. */
 #include "util.h"
+#include "sigcount.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -146,7 +147,21 @@ END_TEST
 
 START_TEST(plain_name_is_ours)
 {
-	ck_assert_ptr_eq((void *)swapcontext, (void *)ucc_swapcontext);
+#ifdef UCC_TEST_ASAN
+	/* The sanitizer's runtime defines swapcontext too, an interceptor
+	 * that calls the next definition: ours, if that makes no
+	 * rt_sigprocmask call where glibc's makes one.  (Check runs each
+	 * test in its own process, so the counting filter ends with it.) */
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&co_uc, &st, NULL, pong);
+	ck_assert_int_eq(sigcount_arm(), 0);
+	for (int i = 0; i < 10; i++)
+		ck_assert_int_eq(swapcontext(&main_uc, &co_uc), 0);
+	ck_assert_int_eq(sigcount(), 0);
+#else
+	SAME_FUNCTION(swapcontext, ucc_swapcontext);
+#endif
 }
 END_TEST
 

@@ -12,6 +12,16 @@
 #include "ucontext_compat.h"
 #include "arch.h"
 
+/* Built with AddressSanitizer: gcc says __SANITIZE_ADDRESS__, clang
+ * answers __has_feature. */
+#if defined(__SANITIZE_ADDRESS__)
+# define UCC_TEST_ASAN 1
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define UCC_TEST_ASAN 1
+# endif
+#endif
+
 /* Memory that served as a context's stack and is reused for other data:
  * memcheck otherwise takes writes to it for writes to a dead stack. */
 #ifdef HAVE_VALGRIND_VALGRIND_H
@@ -46,6 +56,20 @@ void make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
 /* n, divided by $UCC_TEST_SCALE when set (make check-valgrind shrinks
  * the stress tests that way; every check still runs). */
 long scaled(long n);
+
+/* A function's address as the program sees it at run time: clang folds
+ * a comparison of two distinct declared functions to false, even where
+ * one is an alias of the other in a shared library. */
+static inline void *
+runtime_address(void (*f)(void))
+{
+	void *p = (void *)f;
+	__asm__("" : "+r"(p));
+	return p;
+}
+#define SAME_FUNCTION(a, b) \
+	ck_assert_ptr_eq(runtime_address((void (*)(void))(a)), \
+			 runtime_address((void (*)(void))(b)))
 
 /* Run every test case of `s` and return the exit status for main. */
 int run_suite(Suite *s);

@@ -5,7 +5,7 @@
 #include "asm.h"
 #include "abi.h"
 
-API_ENTRY(setcontext)
+SWITCH_ENTRY(setcontext)
 	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
@@ -35,7 +35,7 @@ API_ENTRY(setcontext)
 9:	mov	%rax, %rdi
 	jmp	__ucc_syscall_error
 #endif
-API_END(setcontext)
+SWITCH_END(setcontext)
 
 /* In: rsi = the context to resume, ecx = the running x87 control word,
  * edx = the running MXCSR.  A control word is reloaded only when it
@@ -52,6 +52,20 @@ ENTRY(__ucc_restore)
 	test	$0xffc0, %edx
 	jnz	4f
 2:	.cfi_remember_state
+#ifdef UCC_SANITIZER_FIBERS
+	/* On the new stack, below the red zone of the code resumed (it may
+	 * have been interrupted by a signal), tell the sanitizer the switch
+	 * is done; nothing there is live.  No unwinding through this. */
+	.cfi_undefined rip
+	mov	UC_SP(%rsi), %rax
+	lea	-128(%rax), %rsp
+	and	$-16, %rsp
+	push	%rsi
+	push	%rsi
+	call	__ucc_fiber_arrived
+	pop	%rsi
+	pop	%rsi
+#endif
 	mov	UC_PC(%rsi), %r11
 	.cfi_register rip, r11
 	mov	UC_SP(%rsi), %rsp

@@ -12,13 +12,6 @@
 #include "abi.h"
 #include "save.h"
 
-#define PUBLIC(name)		\
-	.text;			\
-	.p2align 4;		\
-	FUNC_BEGIN(name)	\
-	.cfi_startproc;		\
-	LANDING_PAD
-
 /* void *ucc_current_sp(void) */
 PUBLIC(ucc_current_sp)
 	lea	8(%rsp), %rax		/* the caller's, without our return address */
@@ -82,7 +75,7 @@ END(__ucc_slice_fpctl)
  * that a failure changes nothing; then saves from, into its buffer
  * straight from the registers (sliced) or into its ucontext_t
  * (ordinary), and resumes to. */
-PUBLIC(ucc_slice_swap)
+SLICE_ENTRY(slice_swap)
 	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
@@ -137,10 +130,14 @@ PUBLIC(ucc_slice_swap)
 	mov	FP_MXCSR(%rax), %r9d
 	movzwl	FP_CWD(%rax), %r10d
 	jmp	__ucc_slice_resume
+#ifdef UCC_SANITIZER_FIBERS
+END(__ucc_slice_swap_raw)
+#else
 END(ucc_slice_swap)
+#endif
 
 /* int ucc_slice_set(ucc_slice_t *to) */
-PUBLIC(ucc_slice_set)
+SLICE_ENTRY(slice_set)
 	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
 	jz	__ucc_efault
@@ -161,10 +158,14 @@ PUBLIC(ucc_slice_set)
 	mov	-8(%rsp), %r9d
 	movzwl	-4(%rsp), %r10d
 	jmp	__ucc_slice_resume
+#ifdef UCC_SANITIZER_FIBERS
+END(__ucc_slice_set_raw)
+#else
 END(ucc_slice_set)
 	.hidden __ucc_slice_set
 	.type __ucc_slice_set, %function
 	.set __ucc_slice_set, ucc_slice_set
+#endif
 
 /* Resume r8 = to; r9d = the running MXCSR, r10d = the running x87 control
  * word.  Nothing on the running stack is needed any more. */
@@ -176,8 +177,29 @@ ENTRY(__ucc_slice_resume)
 	 * them back, then load its registers from the buffer. */
 	mov	SL_BUF(%r8), %r11
 	mov	SL_SP(%r8), %rdi
-	mov	SL_LEN(%r8), %rcx
 	lea	-SF_SIZE(%rdi), %rsp
+#ifdef UCC_SANITIZER_FIBERS
+	/* below the slice, tell the sanitizer the switch is done (fiber.c) */
+	.cfi_remember_state
+	.cfi_undefined rip
+	mov	%rsp, %rax
+	and	$-16, %rsp
+	push	%rax
+	push	%r8
+	push	%r9
+	push	%r10
+	push	%r11
+	push	%rdi
+	call	__ucc_fiber_arrived
+	pop	%rdi
+	pop	%r11
+	pop	%r10
+	pop	%r9
+	pop	%r8
+	pop	%rsp
+	.cfi_restore_state
+#endif
+	mov	SL_LEN(%r8), %rcx
 	lea	SF_SIZE(%r11), %rsi
 	sub	$SF_SIZE, %rcx
 	COPY

@@ -4,7 +4,7 @@
 #include "abi.h"
 #include "save.h"
 
-API_ENTRY(swapcontext)
+SWITCH_ENTRY(swapcontext)
 	/* Refuse before saving anything, so a failed call changes nothing. */
 	SHSTK_CHECK(__ucc_enotsup)
 	test	%rdi, %rdi
@@ -39,6 +39,6 @@ API_ENTRY(swapcontext)
 9:	mov	%rax, %rdi
 	jmp	__ucc_syscall_error
 #endif
-API_END(swapcontext)
+SWITCH_END(swapcontext)
 
 	.section .note.GNU-stack,"",%progbits
