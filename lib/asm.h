@@ -5,9 +5,27 @@
 
 #if defined(__x86_64__) && defined(__CET__) && (__CET__ & 1)
 # define LANDING_PAD	endbr64
+#elif defined(__aarch64__) && defined(__ARM_FEATURE_BTI_DEFAULT) && \
+      __ARM_FEATURE_BTI_DEFAULT
+# define LANDING_PAD	hint 34		/* bti c: a landing pad for calls */
 #else
 # define LANDING_PAD
 #endif
+
+/* A GNU property note (NT_GNU_PROPERTY_TYPE_0, name "GNU") holding one
+ * 4-byte property: the features of `type` this object is built for. */
+#define GNU_PROPERTY_NOTE(type, bits)		\
+	.pushsection .note.gnu.property, "a";	\
+	.p2align 3;				\
+	.long 4;				\
+	.long 16;				\
+	.long 5;				\
+	.asciz "GNU";				\
+	.long type;				\
+	.long 4;				\
+	.long bits;				\
+	.p2align 3;				\
+	.popsection
 
 /* Built with -fcf-protection, every object says so in a GNU property
  * note, as the compiler's do for C; without it, linking an assembly
@@ -17,17 +35,30 @@
  * SHSTK, refusing to switch while a shadow stack is active (SHSTK_CHECK),
  * since a switch would leave the shadow stack describing the old stack. */
 #if defined(__x86_64__) && defined(__CET__)
-	.pushsection .note.gnu.property, "a"
-	.p2align 3
-	.long 4				/* name size */
-	.long 16			/* descriptor size */
-	.long 5				/* NT_GNU_PROPERTY_TYPE_0 */
-	.asciz "GNU"
-	.long 0xc0000002		/* GNU_PROPERTY_X86_FEATURE_1_AND */
-	.long 4
-	.long (__CET__ & 3)		/* 1 IBT, 2 SHSTK */
-	.p2align 3
-	.popsection
+	/* GNU_PROPERTY_X86_FEATURE_1_AND: 1 IBT, 2 SHSTK */
+	GNU_PROPERTY_NOTE(0xc0000002, (__CET__ & 3))
+#endif
+
+/* aarch64, built with -mbranch-protection: BTI, a landing pad at every
+ * entry (LANDING_PAD); PAC, nothing to do, since the assembly signs no
+ * return address: its functions keep the link register as the caller
+ * gave it, and a switch resumes through ret, which neither BTI nor PAC
+ * checks.  The note says both, so linking the library keeps them. */
+#if defined(__aarch64__)
+# if defined(__ARM_FEATURE_BTI_DEFAULT) && __ARM_FEATURE_BTI_DEFAULT
+#  define UCC_AARCH64_BTI 1
+# else
+#  define UCC_AARCH64_BTI 0
+# endif
+# if defined(__ARM_FEATURE_PAC_DEFAULT) && __ARM_FEATURE_PAC_DEFAULT
+#  define UCC_AARCH64_PAC 2
+# else
+#  define UCC_AARCH64_PAC 0
+# endif
+# if UCC_AARCH64_BTI || UCC_AARCH64_PAC
+	/* GNU_PROPERTY_AARCH64_FEATURE_1_AND: 1 BTI, 2 PAC */
+	GNU_PROPERTY_NOTE(0xc0000000, (UCC_AARCH64_BTI | UCC_AARCH64_PAC))
+# endif
 #endif
 
 /* SHSTK_CHECK(label): jump to label if the running thread has a shadow
