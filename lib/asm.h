@@ -126,16 +126,18 @@ sym:
 
 /* A function that switches stacks.  Built for a sanitizer's fiber API
  * (--enable-sanitizer-fibers), the assembly is __ucc_x_raw, private, and
- * lib/fiber.c wraps it in the public names, telling the sanitizer about
- * each switch; otherwise it is the public function itself. */
+ * the public names are lib/arch/<abi>/fiber.S's entries, which tell the
+ * sanitizer and jump here; otherwise it is the public function itself. */
 #ifdef UCC_SANITIZER_FIBERS
 # define SWITCH_ENTRY(x)	ENTRY(__ucc_##x##_raw)
 # define SWITCH_END(x)		END(__ucc_##x##_raw)
 # define SLICE_ENTRY(x)		ENTRY(__ucc_##x##_raw)
+# define SLICE_END(x)		END(__ucc_##x##_raw)
 #else
 # define SWITCH_ENTRY(x)	API_ENTRY(x)
 # define SWITCH_END(x)		API_END(x)
 # define SLICE_ENTRY(x)		PUBLIC(ucc_##x)
+# define SLICE_END(x)		END(ucc_##x)
 #endif
 
 /* A public function with no drop-in name. */

@@ -20,8 +20,6 @@
  * kept per context: that option is not supported. */
 #ifdef UCC_SANITIZER_FIBERS
 #define _GNU_SOURCE
-#include <errno.h>
-#include <pthread.h>
 #include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #include <stdint.h>
@@ -30,7 +28,6 @@
 #include "ucontext_compat.h"
 #include "abi.h"
 #include "internal.h"
-
 
 struct bounds {
 	uintptr_t lo, hi;
@@ -41,18 +38,8 @@ static struct bounds
 thread_stack(void)
 {
 	static __thread struct bounds b;
-	if (b.hi == 0) {
-		pthread_attr_t attr;
-		void *addr;
-		size_t size;
-		if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-			if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
-				b.lo = (uintptr_t)addr;
-				b.hi = (uintptr_t)addr + size;
-			}
-			pthread_attr_destroy(&attr);
-		}
-	}
+	if (b.hi == 0 && __ucc_thread_stack(&b.lo, &b.hi) != 0)
+		b.lo = b.hi = 0;
 	return b;
 }
 

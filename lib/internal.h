@@ -30,6 +30,7 @@ void __ucc_fiber_cancel(void);
 void __ucc_fiber_made(void *stack, size_t size);
 
 /* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
+int __ucc_thread_stack(uintptr_t *lo, uintptr_t *hi);
 struct ucc_base;
 int __ucc_base_init(struct ucc_base *base, uintptr_t sp);
 int __ucc_slice_prepare(struct ucc_slice *from, const struct ucc_slice *to,

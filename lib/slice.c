@@ -34,13 +34,42 @@ ucc_slice_allocator(void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *)
 	slice_free = free_fn ? free_fn : free;
 }
 
-/* Called by ucc_base_init (slice.S) with the caller's stack pointer. */
+/* The running thread's own stack, [*lo, *hi): 0, or -1 if unknown.
+ * (lib/fiber.c asks too.) */
 int
-__ucc_base_init(ucc_base_t *base, uintptr_t sp)
+__ucc_thread_stack(uintptr_t *lo, uintptr_t *hi)
 {
 	pthread_attr_t attr;
 	void *addr;
 	size_t size;
+	int r = -1;
+
+	if (pthread_getattr_np(pthread_self(), &attr) != 0)
+		return -1;
+	if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
+		*lo = (uintptr_t)addr;
+		*hi = (uintptr_t)addr + size;
+		r = 0;
+	}
+	pthread_attr_destroy(&attr);
+	if (r == 0 && getpid() == (pid_t)syscall(SYS_gettid)) {
+		/* The main thread's stack grows on demand: musl reports only
+		 * what is mapped so far, so take the limit it may grow to. */
+		struct rlimit rl;
+		uintptr_t max = (uintptr_t)256 << 20;
+		if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+			max = rl.rlim_cur;
+		if (*hi > max && *hi - max < *lo)
+			*lo = *hi - max;
+	}
+	return r;
+}
+
+/* Called by ucc_base_init (slice.S) with the caller's stack pointer. */
+int
+__ucc_base_init(ucc_base_t *base, uintptr_t sp)
+{
+	uintptr_t lo, hi;
 
 	if (base == NULL) {
 		errno = EFAULT;
@@ -50,23 +79,9 @@ __ucc_base_init(ucc_base_t *base, uintptr_t sp)
 	base->sp = sp - UCC_BASE_SLACK;
 	base->top = sp + UCC_BASE_SLACK;
 	base->thread = pthread_self();
-	if (pthread_getattr_np(base->thread, &attr) == 0) {
-		if (pthread_attr_getstack(&attr, &addr, &size) == 0 &&
-		    sp > (uintptr_t)addr && sp <= (uintptr_t)addr + size) {
-			base->lo = (uintptr_t)addr;
-			base->hi = (uintptr_t)addr + size;
-		}
-		pthread_attr_destroy(&attr);
-	}
-	if (base->lo != 0 && getpid() == (pid_t)syscall(SYS_gettid)) {
-		/* The main thread's stack grows on demand: musl reports only
-		 * what is mapped so far, so take the limit it may grow to. */
-		struct rlimit r;
-		uintptr_t max = (uintptr_t)256 << 20;
-		if (getrlimit(RLIMIT_STACK, &r) == 0 && r.rlim_cur != RLIM_INFINITY)
-			max = r.rlim_cur;
-		if (base->hi > max && base->hi - max < base->lo)
-			base->lo = base->hi - max;
+	if (__ucc_thread_stack(&lo, &hi) == 0 && sp > lo && sp <= hi) {
+		base->lo = lo;
+		base->hi = hi;
 	}
 	if (base->lo == 0) {
 		/* Not on its thread's own stack (a makecontext stack, say):

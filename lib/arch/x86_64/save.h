@@ -1,6 +1,7 @@
-/* The context save shared by getcontext and swapcontext (x86_64): into
- * the ucontext_t at %rdi, for a caller whose return address is at
- * (%rsp).  Leaves %rax pointing at the saved FP state.  Clobbers %rax. */
+/* Macros the x86_64 assembly shares.  SAVE_CONTEXT, the save shared by
+ * getcontext and swapcontext: into the ucontext_t at %rdi, for a caller
+ * whose return address is at (%rsp).  Leaves %rax pointing at the saved
+ * FP state.  Clobbers %rax. */
 #ifndef UCC_X86_64_SAVE_H
 #define UCC_X86_64_SAVE_H
 
@@ -32,6 +33,27 @@
 	movl	$0xffff0000, 4(%rax)
 	movl	$0xffffffff, 8(%rax)
 	stmxcsr	FP_MXCSR(%rax)
+.endm
+
+/* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
+ * (which may read rdi and rsi and set fn's arguments), keeping rdi and
+ * rsi as they were.  Inside setup, the caller's stack pointer (before
+ * its call to us) is 32(%rsp). */
+.macro CALL_KEEPING_ARGS fn, setup
+	push	%rdi
+	.cfi_adjust_cfa_offset 8
+	push	%rsi
+	.cfi_adjust_cfa_offset 8
+	sub	$8, %rsp		/* aligned for the call */
+	.cfi_adjust_cfa_offset 8
+	\setup
+	call	\fn
+	add	$8, %rsp
+	.cfi_adjust_cfa_offset -8
+	pop	%rsi
+	.cfi_adjust_cfa_offset -8
+	pop	%rdi
+	.cfi_adjust_cfa_offset -8
 .endm
 
 #endif

@@ -81,20 +81,8 @@ SLICE_ENTRY(slice_swap)
 	jz	__ucc_efault
 	test	%rsi, %rsi
 	jz	__ucc_efault
-	push	%rdi
-	.cfi_adjust_cfa_offset 8
-	push	%rsi
-	.cfi_adjust_cfa_offset 8
-	sub	$8, %rsp
-	.cfi_adjust_cfa_offset 8
-	lea	32(%rsp), %rdx		/* the caller's stack pointer */
-	call	__ucc_slice_prepare
-	add	$8, %rsp
-	.cfi_adjust_cfa_offset -8
-	pop	%rsi
-	.cfi_adjust_cfa_offset -8
-	pop	%rdi
-	.cfi_adjust_cfa_offset -8
+	/* __ucc_slice_prepare(from, to, the caller's stack pointer) */
+	CALL_KEEPING_ARGS __ucc_slice_prepare, "lea 32(%rsp), %rdx"
 	test	%eax, %eax
 	jz	1f
 	mov	%eax, %edi
@@ -130,11 +118,7 @@ SLICE_ENTRY(slice_swap)
 	mov	FP_MXCSR(%rax), %r9d
 	movzwl	FP_CWD(%rax), %r10d
 	jmp	__ucc_slice_resume
-#ifdef UCC_SANITIZER_FIBERS
-END(__ucc_slice_swap_raw)
-#else
-END(ucc_slice_swap)
-#endif
+SLICE_END(slice_swap)
 
 /* int ucc_slice_set(ucc_slice_t *to) */
 SLICE_ENTRY(slice_set)
@@ -158,10 +142,8 @@ SLICE_ENTRY(slice_set)
 	mov	-8(%rsp), %r9d
 	movzwl	-4(%rsp), %r10d
 	jmp	__ucc_slice_resume
-#ifdef UCC_SANITIZER_FIBERS
-END(__ucc_slice_set_raw)
-#else
-END(ucc_slice_set)
+SLICE_END(slice_set)
+#ifndef UCC_SANITIZER_FIBERS	/* fiber.S defines it then */
 	.hidden __ucc_slice_set
 	.type __ucc_slice_set, %function
 	.set __ucc_slice_set, ucc_slice_set
