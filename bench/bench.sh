@@ -17,6 +17,11 @@ csv=$out/results.csv
 echo "section,contender,round,ns" > "$csv"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A measurement that failed fails the run, after the table; a part that
+# could not run (its package not installed) fails it under DEMO_STRICT,
+# which scripts/demo sets since it installs them all.
+failed=
+missing=
 
 ctx=$BUILDDIR/bench/ctxbench
 linked=$BUILDDIR/bench/ctxbench_linked
@@ -51,7 +56,10 @@ section() {
 			a=$arg
 			[ "$l" = work ] && a=dirtywork
 			# shellcheck disable=SC2086
-			v=$($(contender_cmd "$l") $a) || v=nan
+			v=$($(contender_cmd "$l") $a) || {
+				v=nan
+				failed="$failed $name/$l"
+			}
 			echo "$name,$l,$r,$v" >> "$csv"
 		done
 		r=$((r + 1))
@@ -104,15 +112,18 @@ if [ $have_pcl = yes ]; then
 	r=1
 	while [ "$r" -le "$reps" ]; do
 		echo "  pcl: round $r/$reps" >&2
-		echo "pcl,glibc,$r,$($pin "$pcl")" >> "$csv"
-		echo "pcl,preload,$r,$(env LD_PRELOAD="$ours" $pin "$pcl")" >> "$csv"
+		v=$($pin "$pcl") || { v=nan; failed="$failed pcl/glibc"; }
+		echo "pcl,glibc,$r,$v" >> "$csv"
+		v=$(env LD_PRELOAD="$ours" $pin "$pcl") || { v=nan; failed="$failed pcl/preload"; }
+		echo "pcl,preload,$r,$v" >> "$csv"
 		r=$((r + 1))
 	done
 fi
 echo "  stack slicing" >&2
-$pin "$BUILDDIR/bench/slice" "$reps" csv | awk -F, '{ print "slice-" $1 "," $2 ",1," $3 }' >> "$csv"
+$pin "$BUILDDIR/bench/slice" "$reps" csv > "$tmp/slice" || failed="$failed slice"
+awk -F, '{ print "slice-" $1 "," $2 ",1," $3 }' "$tmp/slice" >> "$csv"
 echo "  1,000,000 sliced tasklets" >&2
-"$BUILDDIR/examples/tasklets" 1000000 2 8 > "$tmp/tasklets" || true
+"$BUILDDIR/examples/tasklets" 1000000 2 8 > "$tmp/tasklets" || failed="$failed tasklets"
 
 # last: a million contexts churn gigabytes of memory
 for n in 2 1000 100000 1000000; do
@@ -132,6 +143,7 @@ if [ $have_boost = yes ]; then
 	row "Boost.Context jump_fcontext" swap boost
 else
 	printf '  %-46s %s\n' "Boost.Context jump_fcontext" "not measured: libboost-context-dev and g++ not found"
+	missing="$missing Boost.Context"
 fi
 echo "  glibc / ours: $(ratio swap glibc swap preload)x   (posix mode: $(ratio swap glibc swap posix)x)"
 [ $have_boost = yes ] && echo "  ours / Boost.Context: $(ratio swap preload swap boost)x"
@@ -181,6 +193,7 @@ if [ $have_pcl = yes ]; then
 		printf "  speed-up: %sx; PCL'\''s own bookkeeping, %.1f ns a resume + yield, bounds it at %.1fx\n", r, book, pg / book }'
 else
 	echo "Debian's PCL: not measured: libpcl1-dev not found"
+	missing="$missing PCL"
 fi
 
 echo
@@ -218,4 +231,13 @@ EOF
 else
 	echo
 	echo "raw numbers: $csv; no plot: gnuplot is not installed (apt-get install gnuplot-nox)"
+	missing="$missing gnuplot"
+fi
+if [ -n "$failed" ]; then
+	echo "make bench: FAILED:$failed (see nan above)" >&2
+	exit 1
+fi
+if [ -n "$missing" ] && [ -n "${DEMO_STRICT:-}" ]; then
+	echo "make bench: not measured:$missing, though the demo installs them" >&2
+	exit 1
 fi

@@ -14,6 +14,13 @@ if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -gt 1 ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A part that fails fails the demo; one that cannot run (its package not
+# installed) fails it under DEMO_STRICT (scripts/demo installs them all).
+status=0
+missing() {
+	[ -n "${DEMO_STRICT:-}" ] && status=1
+	return 0
+}
 
 # median and range of the numbers in a file
 stats() {
@@ -37,9 +44,9 @@ if [ -r "$src" ] && [ -r /usr/include/pcl.h ]; then
 	r=1
 	while [ $r -le "$pcl_rounds" ]; do
 		echo "  PCL round $r/$pcl_rounds (about 10 s)" >&2
-		$pin "$tmp/cobench" > "$tmp/pcl.out"
+		$pin "$tmp/cobench" > "$tmp/pcl.out" || exit 1
 		sed -n '$s/.*] \([0-9.e+-]*\) usec.*/\1/p' "$tmp/pcl.out" >> "$tmp/pcl_glibc"
-		LD_PRELOAD=$lib $pin "$tmp/cobench" > "$tmp/pcl.out"
+		LD_PRELOAD=$lib $pin "$tmp/cobench" > "$tmp/pcl.out" || exit 1
 		sed -n '$s/.*] \([0-9.e+-]*\) usec.*/\1/p' "$tmp/pcl.out" >> "$tmp/pcl_ours"
 		awk -v a="$(tail -n 1 "$tmp/pcl_glibc")" -v b="$(tail -n 1 "$tmp/pcl_ours")" \
 			'BEGIN { print a / b }' >> "$tmp/pcl_ratio"
@@ -57,19 +64,30 @@ if [ -r "$src" ] && [ -r /usr/include/pcl.h ]; then
 	echo "  (cobench prints a quarter of these: it divides by 4x the switches it timed)"
 else
 	echo "PCL cobench: SKIPPED, libpcl1-dev is not installed (apt-get install libpcl1-dev)"
+	missing
 fi
 
 echo
 if command -v strace >/dev/null 2>&1; then
+	# calls [VAR=VALUE]: rt_sigprocmask calls in 1000 round trips
 	calls() {
-		env "$@" strace -f -c -e trace=rt_sigprocmask -o "$tmp/strace" "$plain" swapn 1000
+		env "$@" strace -f -c -e trace=rt_sigprocmask -o "$tmp/strace" \
+			"$plain" swapn 1000 >/dev/null || return 1
 		n=$(awk '$NF == "rt_sigprocmask" { print $4 }' "$tmp/strace")
-		echo "${n:-0} rt_sigprocmask for 2000 swapcontext calls"
+		echo "${n:-0}"
 	}
+	g=$(calls) && o=$(calls LD_PRELOAD="$lib") && p=$(calls LD_PRELOAD="$posix") ||
+		{ echo "system calls: strace failed" >&2; exit 1; }
 	echo "system calls (strace -c) in the ping-pong, whole program:"
-	echo "  glibc:                 $(calls)"
-	echo "  ucontext-compat:       $(calls LD_PRELOAD="$lib")"
-	echo "  ucontext-compat posix: $(calls LD_PRELOAD="$posix")"
+	echo "  glibc:                 $g rt_sigprocmask for 2000 swapcontext calls"
+	echo "  ucontext-compat:       $o rt_sigprocmask for 2000 swapcontext calls"
+	echo "  ucontext-compat posix: $p rt_sigprocmask for 2000 swapcontext calls"
+	if [ "$g" -lt 2000 ] || [ "$o" -ne 0 ] || [ "$p" -lt 2000 ]; then
+		echo "system calls: not what the demo shows (glibc and posix one a switch, ours none)" >&2
+		status=1
+	fi
 else
 	echo "system calls: SKIPPED, strace is not installed (apt-get install strace)"
+	missing
 fi
+exit $status
