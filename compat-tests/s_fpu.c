@@ -1,6 +1,6 @@
 /* Floating-point state per context: rounding modes and exception masks
- * (the control state), exception flags, and where setcontext reads the
- * control state from. */
+ * (the control state), MXCSR's exception flags, the x87 status word's,
+ * and where setcontext reads the control state from. */
 #include "scenario.h"
 
 #include <fenv.h>
@@ -47,6 +47,10 @@ co_body(void)
 	feclearexcept(FE_ALL_EXCEPT);
 	swapcontext(&co_uc, &main_uc);
 	say("swapcontext.fpflags.co-sees", "%s", flags());
+	swapcontext(&co_uc, &main_uc);
+
+	/* x87 flags: ours were cleared above; main raised precision. */
+	say("swapcontext.x87flags.co-sees", "%s", arch_x87_flags() ? "raised" : "clear");
 	swapcontext(&co_uc, &main_uc);
 }
 
@@ -98,6 +102,23 @@ setcontext_flags(void)
 	say("setcontext.fpflags.after-return", "%s", flags());
 }
 
+static void __attribute__((noinline))
+setcontext_x87_flags(void)
+{
+	static ucontext_t uc;
+	volatile int back = 0;
+
+	feclearexcept(FE_ALL_EXCEPT);
+	getcontext(&uc);		/* saved with the x87 flags clear */
+	if (!back) {
+		back = 1;
+		arch_raise_x87_inexact();
+		setcontext(&uc);
+	}
+	say("setcontext.x87flags.after-return", "%s", arch_x87_flags() ? "raised" : "clear");
+	feclearexcept(FE_ALL_EXCEPT);
+}
+
 int
 main(void)
 {
@@ -122,8 +143,15 @@ main(void)
 	swapcontext(&main_uc, &co_uc);
 	say("swapcontext.fpflags.main-sees", "%s", flags());
 
+	feclearexcept(FE_ALL_EXCEPT);
+	arch_raise_x87_inexact();
+	swapcontext(&main_uc, &co_uc);
+	say("swapcontext.x87flags.main-sees", "%s", arch_x87_flags() ? "raised" : "clear");
+	feclearexcept(FE_ALL_EXCEPT);
+
 	fpregs_pointer();
 	arch_set_fpctl(&saved);
 	setcontext_flags();
+	setcontext_x87_flags();
 	return 0;
 }

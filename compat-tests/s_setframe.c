@@ -21,8 +21,14 @@ co(void)
 	swapcontext(&mark_uc, &main_uc);	/* mark: resumed twice below */
 	phase++;
 	say("setframe.swap-point-resumed", "phase %d", phase);
-	if (phase < 4)
+	if (phase < 4) {
 		setcontext(&main_uc);
+		/* Not reached.  Without a statement here the compiler makes
+		 * the call a tail call, popping this frame, which the mark is
+		 * resumed into again; glibc's setcontext then pushes its
+		 * argument over the saved rbx, and the return below crashes. */
+		say("setframe.setcontext", "returned");
+	}
 }
 
 int

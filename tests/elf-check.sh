@@ -4,9 +4,10 @@
 # exported function typed and sized (so valgrind and perf name it), a
 # .note.GNU-stack in every object of the static archive; and, built with
 # -fcf-protection (UCC_CET != 0), the IBT/SHSTK property note in every
-# object and endbr64 at every exported function.  (A shared object keeps
-# the note only if the C library's start files have one too: Debian 12's
-# crti.o does not, so there the archive is where it is checked.)
+# object, endbr64 at every exported function, and every resume a notrack
+# jmp.  (A shared object keeps the note only if the C library's start
+# files have one too: Debian 12's crti.o does not, so there the archive
+# is where it is checked.)
 : "${BUILDDIR:?}"
 cet=${UCC_CET:-0}
 libs="$BUILDDIR/lib/.libs"
@@ -30,6 +31,20 @@ for name in libucontext_compat libucontext_compat_posix; do
 				bad "$(basename "$o") in $name.a has no \"$want\" property note"
 		fi
 	done
+	# Under IBT a switch resumes at a return address, which has no
+	# endbr64: the assembly's register-indirect jumps must be notrack.
+	if [ $((cet & 1)) -ne 0 ]; then
+		for o in "$tmp/$name"/*context.o "$tmp/$name"/*slice.o; do
+			[ -f "$o" ] || continue
+			objdump -d --no-show-raw-insn "$o" |
+				grep -E '[[:space:]]jmp[[:space:]]+\*%r' | grep -v notrack |
+				sed "s|^|  $(basename "$o"):|"
+		done > "$tmp/tracked"
+		[ -s "$tmp/tracked" ] && { bad "$name.a: tracked indirect jumps to return addresses:"; cat "$tmp/tracked"; }
+		nt=$(objdump -d --no-show-raw-insn "$tmp/$name"/*swapcontext.o | grep -c 'notrack jmp')
+		[ "$nt" -ge 1 ] || bad "$name.a: swapcontext does not resume by notrack jmp"
+		[ -s "$tmp/tracked" ] || [ "$nt" -lt 1 ] || echo "ok: $name.a: every resume is a notrack jmp"
+	fi
 	echo "ok: $name.a: $n objects checked"
 
 	so=$libs/$name.so

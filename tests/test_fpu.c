@@ -1,6 +1,7 @@
-/* Floating-point control state belongs to the context (rounding mode,
- * precision, exception masks, flush-to-zero); the exception flags stay
- * the thread's. */
+/* The floating-point state belongs to the context as in glibc: the x87
+ * control word and all of MXCSR (rounding, precision, exception masks,
+ * flush-to-zero, and MXCSR's exception flags); the x87 status word stays
+ * the thread's.  A NULL uc_mcontext.fpregs leaves the state alone. */
 #include "util.h"
 
 #include <fenv.h>
@@ -94,19 +95,24 @@ START_TEST(setcontext_restores_control_state)
 }
 END_TEST
 
+static unsigned co_mxcsr_flags, co_x87_flags;
+
+/* Records the MXCSR and x87 flags it finds on each resume, then raises
+ * SSE divide-by-zero before switching back. */
 static void
-co_sees_flags(void)
+co_flags(void)
 {
 	for (;;) {
-		co_saw.mxcsr = (uint32_t)fetestexcept(FE_ALL_EXCEPT);
-		feclearexcept(FE_ALL_EXCEPT);
+		co_mxcsr_flags = arch_mxcsr_flags();
+		co_x87_flags = arch_x87_flags();
+		arch_raise_sse_divbyzero();
 		ucc_swapcontext(&co_uc, &main_uc);
 	}
 }
 
-/* _i = 0: both contexts have the same control state; _i = 1: they differ,
- * so the switch reloads MXCSR and must carry the running flags over. */
-START_TEST(exception_flags_stay_with_the_thread)
+/* _i = 0: both contexts have the same control state; _i = 1: they differ.
+ * Each side sees only the MXCSR flags it raised itself, as in glibc. */
+START_TEST(mxcsr_flags_belong_to_the_context)
 {
 	struct tstack st;
 	struct fpctl saved;
@@ -115,22 +121,99 @@ START_TEST(exception_flags_stay_with_the_thread)
 	if (_i)
 		arch_set_fpctl(&arch_fpctl_b);
 	feclearexcept(FE_ALL_EXCEPT);
-	make_ctx(&co_uc, &st, NULL, co_sees_flags);
+	make_ctx(&co_uc, &st, NULL, co_flags);	/* captured with no flag */
 	if (_i)
 		arch_set_fpctl(&arch_fpctl_a);
 
 	volatile double one = 1.0, three = 3.0, r;
 	for (int i = 0; i < 3; i++) {
-		r = one / three;	/* inexact */
+		feclearexcept(FE_ALL_EXCEPT);
+		r = one / three;	/* inexact, ours */
 		(void)r;
-		ck_assert(fetestexcept(FE_INEXACT));
+		ck_assert_uint_eq(arch_mxcsr_flags(), ARCH_SSE_PE);
 		ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
-		/* the coroutine saw our flag; its clearing is what we see now */
-		ck_assert(co_saw.mxcsr & FE_INEXACT);
-		ck_assert(!fetestexcept(FE_INEXACT));
+		/* the coroutine found its own flags: none at first, then the
+		 * divide-by-zero it raised before its last switch */
+		ck_assert_uint_eq(co_mxcsr_flags, i == 0 ? 0 : ARCH_SSE_ZE);
+		/* and we find ours, not its divide-by-zero */
+		ck_assert_uint_eq(arch_mxcsr_flags(), ARCH_SSE_PE);
 	}
+	feclearexcept(FE_ALL_EXCEPT);
 	arch_set_fpctl(&saved);
 	tstack_free(&st);
+}
+END_TEST
+
+/* The x87 status word is not part of a context (glibc's fldenv switches
+ * it; see ucc_setcontext(3)): a flag raised on one side is seen on the
+ * other. */
+START_TEST(x87_flags_stay_with_the_thread)
+{
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	feclearexcept(FE_ALL_EXCEPT);
+	make_ctx(&co_uc, &st, NULL, co_flags);
+	arch_raise_x87_inexact();
+	ck_assert_uint_eq(arch_x87_flags(), ARCH_X87_PE);
+	ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
+	ck_assert_uint_eq(co_x87_flags, ARCH_X87_PE);
+	arch_clear_x87_flags();
+	ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
+	ck_assert_uint_eq(co_x87_flags, 0);
+	feclearexcept(FE_ALL_EXCEPT);
+	tstack_free(&st);
+}
+END_TEST
+
+/* setcontext brings back the MXCSR flags getcontext saved: cleared ones
+ * (_i = 0) and raised ones (_i = 1). */
+START_TEST(setcontext_restores_mxcsr_flags)
+{
+	ucontext_t uc;
+	volatile int back = 0;
+	volatile double one = 1.0, three = 3.0, r;
+
+	feclearexcept(FE_ALL_EXCEPT);
+	if (_i) {
+		r = one / three;
+		(void)r;
+	}
+	ucc_getcontext(&uc);
+	if (!back) {
+		back = 1;
+		if (_i)
+			feclearexcept(FE_ALL_EXCEPT);
+		else
+			arch_raise_sse_divbyzero();
+		ucc_setcontext(&uc);
+	}
+	ck_assert_uint_eq(arch_mxcsr_flags(), _i ? ARCH_SSE_PE : 0);
+	feclearexcept(FE_ALL_EXCEPT);
+}
+END_TEST
+
+/* A NULL uc_mcontext.fpregs: the floating-point state is left alone. */
+START_TEST(null_fpregs_leaves_the_state_alone)
+{
+	ucontext_t uc;
+	volatile int back = 0;
+	struct fpctl saved, now;
+	arch_get_fpctl(&saved);
+
+	arch_set_fpctl(&arch_fpctl_a);
+	ucc_getcontext(&uc);
+	if (!back) {
+		back = 1;
+		uc.uc_mcontext.fpregs = NULL;
+		arch_set_fpctl(&arch_fpctl_b);
+		arch_raise_sse_divbyzero();
+		ck_assert_int_eq(ucc_setcontext(&uc), -1);	/* not reached */
+	}
+	arch_get_fpctl(&now);
+	ck_assert(same_control(&now, &arch_fpctl_b));
+	ck_assert_uint_eq(arch_mxcsr_flags(), ARCH_SSE_ZE);
+	feclearexcept(FE_ALL_EXCEPT);
+	arch_set_fpctl(&saved);
 }
 END_TEST
 
@@ -142,7 +225,10 @@ main(void)
 	tcase_add_test(tc, each_context_keeps_its_control_state);
 	tcase_add_test(tc, rounding_mode_per_context);
 	tcase_add_test(tc, setcontext_restores_control_state);
-	tcase_add_loop_test(tc, exception_flags_stay_with_the_thread, 0, 2);
+	tcase_add_loop_test(tc, mxcsr_flags_belong_to_the_context, 0, 2);
+	tcase_add_test(tc, x87_flags_stay_with_the_thread);
+	tcase_add_loop_test(tc, setcontext_restores_mxcsr_flags, 0, 2);
+	tcase_add_test(tc, null_fpregs_leaves_the_state_alone);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

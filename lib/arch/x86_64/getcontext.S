@@ -1,6 +1,7 @@
 /* getcontext for x86_64: the registers glibc saves, the x87 control word
  * and MXCSR.  System V AMD64 psABI 1.0, section 3.2.1 (registers) and
- * 3.2.3 (x87 CW and MXCSR control bits are callee-saved). */
+ * 3.2.3 (x87 CW and MXCSR control bits are callee-saved; the exception
+ * flags go with the context too, as in glibc). */
 #include "asm.h"
 #include "abi.h"
 #include "save.h"

@@ -1,7 +1,7 @@
 /* Stack slicing for x86_64: the switch between sliced and ordinary
  * contexts, the start trampoline of ucc_slice_make, and the stack pointer
  * queries.  System V AMD64 psABI 1.0, sections 3.2.1-3.2.3 (callee-saved
- * registers, x87 CW and MXCSR control bits) and 3.4 (unwinding).
+ * registers, x87 CW and MXCSR) and 3.4 (unwinding).
  *
  * A suspended sliced context keeps its registers at the start of its
  * buffer (layout in offsets.def, SF_*), followed by its stack bytes, so a
@@ -108,15 +108,11 @@ SLICE_ENTRY(slice_swap)
 	lea	8(%rsp), %rsi		/* = from->sp, set by prepare */
 	lea	SF_SIZE(%rax), %rdi
 	COPY
-	mov	SF_FPCTL(%rax), %r9d	/* the running MXCSR and control word */
-	movzwl	SF_FPCTL+4(%rax), %r10d
 	jmp	__ucc_slice_resume
 
 2:	/* from is ordinary: as swapcontext saves */
 	mov	SL_UCP(%rdi), %rdi
 	SAVE_CONTEXT
-	mov	FP_MXCSR(%rax), %r9d
-	movzwl	FP_CWD(%rax), %r10d
 	jmp	__ucc_slice_resume
 SLICE_END(slice_swap)
 
@@ -137,11 +133,7 @@ SLICE_ENTRY(slice_set)
 	jz	1f
 	mov	%eax, %edi
 	jmp	__ucc_slice_fail
-1:	stmxcsr	-8(%rsp)
-	fnstcw	-4(%rsp)
-	mov	-8(%rsp), %r9d
-	movzwl	-4(%rsp), %r10d
-	jmp	__ucc_slice_resume
+1:	jmp	__ucc_slice_resume
 SLICE_END(slice_set)
 #ifndef UCC_SANITIZER_FIBERS	/* fiber.S defines it then */
 	.hidden __ucc_slice_set
@@ -149,8 +141,7 @@ SLICE_END(slice_set)
 	.set __ucc_slice_set, ucc_slice_set
 #endif
 
-/* Resume r8 = to; r9d = the running MXCSR, r10d = the running x87 control
- * word.  Nothing on the running stack is needed any more. */
+/* Resume r8 = to.  Nothing on the running stack is needed any more. */
 ENTRY(__ucc_slice_resume)
 	cmpq	$0, SL_BASE(%r8)
 	je	3f
@@ -168,15 +159,11 @@ ENTRY(__ucc_slice_resume)
 	and	$-16, %rsp
 	push	%rax
 	push	%r8
-	push	%r9
-	push	%r10
 	push	%r11
 	push	%rdi
 	call	__ucc_fiber_arrived
 	pop	%rdi
 	pop	%r11
-	pop	%r10
-	pop	%r9
 	pop	%r8
 	pop	%rsp
 	.cfi_restore_state
@@ -185,13 +172,9 @@ ENTRY(__ucc_slice_resume)
 	lea	SF_SIZE(%r11), %rsi
 	sub	$SF_SIZE, %rcx
 	COPY
-	cmp	SF_FPCTL+4(%r11), %r10w
-	jne	4f
-1:	mov	SF_FPCTL(%r11), %eax
-	xor	%r9d, %eax
-	test	$0xffc0, %eax
-	jnz	5f
-2:	mov	8(%r11), %r15
+	ldmxcsr	SF_FPCTL(%r11)
+	fldcw	SF_FPCTL+4(%r11)
+	mov	8(%r11), %r15
 	mov	16(%r11), %r14
 	mov	24(%r11), %r13
 	mov	32(%r11), %r12
@@ -208,20 +191,7 @@ ENTRY(__ucc_slice_resume)
 	.cfi_def_cfa rsp, 8
 	.cfi_offset rip, -8
 	mov	SL_UCP(%r8), %rsi
-	mov	%r10d, %ecx
-	mov	%r9d, %edx
 	jmp	__ucc_restore
-
-4:	fldcw	SF_FPCTL+4(%r11)
-	jmp	1b
-5:	/* the saved control bits with the running exception flags */
-	and	$0x3f, %r9d
-	mov	SF_FPCTL(%r11), %eax
-	and	$~0x3f, %eax
-	or	%r9d, %eax
-	mov	%eax, -8(%rsp)
-	ldmxcsr	-8(%rsp)
-	jmp	2b
 END(__ucc_slice_resume)
 
 /* Where a context made by ucc_slice_make starts: rbx = fn, r12 = arg,

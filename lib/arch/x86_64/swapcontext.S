@@ -30,11 +30,8 @@ SWITCH_ENTRY(swapcontext)
 	jae	9f
 	mov	%r8, %rdi
 	mov	%r9, %rsi
-	lea	UC_FPMEM(%rdi), %rax
 #endif
-	movzwl	FP_CWD(%rax), %ecx
-	mov	FP_MXCSR(%rax), %edx
-	jmp	__ucc_restore
+	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
 9:	mov	%rax, %rdi
 	jmp	__ucc_syscall_error

@@ -5,8 +5,9 @@
 
 #include <stdint.h>
 
-/* The FP control state a context owns: x87 control word, MXCSR control
- * bits.  The exception flags (MXCSR bits 0-5) are the thread's. */
+/* The FP state a context owns, as in glibc: the x87 control word and all
+ * of MXCSR, its exception flags (bits 0-5) included.  The x87 status
+ * word, with the x87 exception flags, stays the thread's. */
 struct fpctl {
 	uint16_t cw;
 	uint32_t mxcsr;
@@ -26,6 +27,50 @@ arch_set_fpctl(const struct fpctl *f)
 	__asm__ volatile("fldcw %0" : : "m"(f->cw));
 	__asm__ volatile("ldmxcsr %0" : : "m"(f->mxcsr));
 }
+
+/* MXCSR's exception flags, and the x87 status word's. */
+static inline unsigned
+arch_mxcsr_flags(void)
+{
+	uint32_t m;
+	__asm__ volatile("stmxcsr %0" : "=m"(m));
+	return m & ARCH_MXCSR_FLAGS;
+}
+
+static inline unsigned
+arch_x87_flags(void)
+{
+	uint16_t sw;
+	__asm__ volatile("fnstsw %0" : "=m"(sw));
+	return sw & 0x3fu;
+}
+
+static inline void
+arch_clear_x87_flags(void)
+{
+	__asm__ volatile("fnclex");
+}
+
+/* Raise an x87 flag (precision: 1/3 in long double), leaving MXCSR's
+ * alone; and SSE divide-by-zero (1.0/0.0 in double), leaving the x87's. */
+static inline void
+arch_raise_x87_inexact(void)
+{
+	volatile long double one = 1.0L, three = 3.0L, r;
+	r = one / three;
+	(void)r;
+}
+
+static inline void
+arch_raise_sse_divbyzero(void)
+{
+	volatile double one = 1.0, zero = 0.0, r;
+	r = one / zero;
+	(void)r;
+}
+#define ARCH_X87_PE 0x20u	/* x87 precision (inexact) */
+#define ARCH_SSE_PE 0x20u	/* MXCSR precision (inexact) */
+#define ARCH_SSE_ZE 0x04u	/* MXCSR divide-by-zero */
 
 /* Two distinct control states, both with every exception masked:
  * round up with 53-bit x87 precision and MXCSR flush-to-zero, and round
