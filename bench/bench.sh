@@ -7,7 +7,10 @@
 # median printed, so that the machine's drift cancels.  Results go to
 # stdout, progress to stderr; the raw numbers to $OUT/results.csv and a
 # plot (ns per switch against slice size, peers as lines) to
-# $OUT/bench.svg when gnuplot is there.
+# $OUT/bench.svg when gnuplot is there.  The round-robin section runs
+# glibc, ours and Boost.Context over 2 to 1,000,000 contexts, in memory
+# order and in a random one, and counts with cachegrind the data accesses
+# and cache lines one switch touches.
 set -u
 : "${BUILDDIR:?}" "${LIBDIR:?}"
 reps=${REPS:-5}
@@ -25,6 +28,9 @@ missing=
 
 ctx=$BUILDDIR/bench/ctxbench
 linked=$BUILDDIR/bench/ctxbench_linked
+# the program itself, not libtool's wrapper script, for valgrind
+linked_real=$BUILDDIR/bench/.libs/ctxbench_linked
+[ -x "$linked_real" ] || linked_real=$linked
 boost=$BUILDDIR/bench/boostbench
 pcl=$BUILDDIR/bench/pclbench
 ours=$LIBDIR/libucontext_compat.so
@@ -126,12 +132,46 @@ echo "  1,000,000 sliced tasklets" >&2
 "$BUILDDIR/examples/tasklets" 1000000 2 8 > "$tmp/tasklets" || failed="$failed tasklets"
 
 # last: a million contexts churn gigabytes of memory
+ring_labels="glibc preload"
+[ $have_boost = yes ] && ring_labels="$ring_labels boost"
 for n in 2 1000 100000 1000000; do
 	save=$reps
-	[ "$n" -ge 100000 ] && reps=3
-	section "ring$n" "ring $n" "glibc preload"
+	[ "$n" -ge 100000 ] && [ "$reps" -gt 3 ] && reps=3
+	section "ring$n" "ring $n" "$ring_labels"
+	if [ "$n" -ge 100000 ]; then
+		section "ringrand$n" "ring $n random" "$ring_labels"
+	fi
 	reps=$save
 done
+
+# The cache lines a switch touches, counted by cachegrind: 100,000
+# contexts round robin, far more than any cache holds, so every line a
+# switch touches is a miss of its simulated cache (it has no prefetcher,
+# so the order does not matter to it).  Rounds 2 and 3 less round 1.
+cg_lines=
+if command -v valgrind >/dev/null 2>&1; then
+	echo "  cachegrind: cache lines per switch" >&2
+	# cg_per_switch BINARY: data refs and D1 misses per switch
+	cg_per_switch() {
+		for r in 1 3; do
+			LD_LIBRARY_PATH=$LIBDIR valgrind --tool=cachegrind --cache-sim=yes \
+				--cachegrind-out-file="$tmp/cg.$r" "$1" ringn 100000 $r \
+				>/dev/null 2>&1 || return 1
+		done
+		awk '/^events:/ { for (i = 2; i <= NF; i++) col[$i] = i }
+		     /^summary:/ { n++; for (k in col) v[n, k] = $col[k] }
+		     END { sw = 2 * 100001
+			refs = (v[2, "Dr"] + v[2, "Dw"]) - (v[1, "Dr"] + v[1, "Dw"])
+			miss = (v[2, "D1mr"] + v[2, "D1mw"]) - (v[1, "D1mr"] + v[1, "D1mw"])
+			printf "%.1f %.1f\n", refs / sw, miss / sw }' "$tmp/cg.1" "$tmp/cg.3"
+	}
+	cg_ours=$(cg_per_switch "$linked_real") || failed="$failed cachegrind/ours"
+	cg_boost=
+	if [ $have_boost = yes ]; then
+		cg_boost=$(cg_per_switch "$boost") || failed="$failed cachegrind/boost"
+	fi
+	cg_lines=yes
+fi
 echo "machine: ${cpu:-unknown CPU}, $(nproc) CPUs, glibc $glibc_version"
 echo "ns per swapcontext, one switch (median, min - max over $reps alternated rounds)"
 printf '  %-46s %9s  %s\n' "" "median" "min - max"
@@ -176,9 +216,32 @@ row "makecontext + switch in + return: ours" make preload
 echo
 echo "ns per switch, round robin over N contexts (cache misses grow with N)"
 for n in 2 1000 100000 1000000; do
-	row "N = $n: glibc" "ring$n" glibc
-	row "N = $n: ucontext-compat" "ring$n" preload
+	for order in "" rand; do
+		[ -z "$order" ] || [ "$n" -ge 100000 ] || continue
+		what="N = $n"
+		if [ "$n" -ge 100000 ]; then
+			case $order in
+			rand) what="$what, random order" ;;
+			*) what="$what, in order" ;;
+			esac
+		fi
+		row "$what: glibc" "ring$order$n" glibc
+		row "$what: ucontext-compat" "ring$order$n" preload
+		[ $have_boost = yes ] && row "$what: Boost.Context" "ring$order$n" boost
+	done
 done
+if [ -n "$cg_lines" ]; then
+	echo "  per switch at N = 100000 (cachegrind; its cache has no prefetcher):"
+	set -- $cg_ours
+	printf '  %-46s %5s data accesses, %5s cache lines missed\n' "ucontext-compat" "$1" "$2"
+	if [ -n "$cg_boost" ]; then
+		set -- $cg_boost
+		printf '  %-46s %5s data accesses, %5s cache lines missed\n' "Boost.Context" "$1" "$2"
+	fi
+else
+	echo "  cache lines per switch: not counted, valgrind is not installed"
+	missing="$missing valgrind"
+fi
 
 echo
 if [ $have_pcl = yes ]; then

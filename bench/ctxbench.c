@@ -12,9 +12,14 @@
  *   ctxbench set           ns per setcontext (back to a saved point)
  *   ctxbench make          ns per makecontext + switching in + returning
  *                          through uc_link
- *   ctxbench ring N        ns per switch, N contexts round robin
+ *   ctxbench ring N [random]
+ *                          ns per switch, N contexts round robin, in the
+ *                          order they lie in memory, or in a random one
  *   ctxbench swapn N       exactly N round trips and nothing timed (for
  *                          valgrind and strace)
+ *   ctxbench ringn N R [random]
+ *                          exactly R rounds of the ring, nothing timed
+ *                          (for cachegrind)
  *
  * Each timed figure comes from a run calibrated to last about 0.2 s (set
  * CTXBENCH_SECONDS), after a warm-up; one number is printed. */
@@ -178,30 +183,60 @@ makes(long n)
 }
 
 /* ---- a ring of N contexts ----------------------------------------------- */
+/* main -> ring[order[0]] -> ... -> ring[order[N-1]] -> main.  Each member
+ * works out where it goes next once, before its loop, so that a switch
+ * touches only the two contexts and their stacks. */
 static ucontext_t *ring;
-static long ring_n;
+static long ring_n, *ring_order, *ring_next;
 
 static void
 member(long i)
 {
-	for (;;) {
-		ucontext_t *next = i + 1 < ring_n ? &ring[i + 1] : &main_uc;
-		swapcontext(&ring[i], next);
-	}
+	ucontext_t *self = &ring[i];
+	ucontext_t *next = ring_next[i] < 0 ? &main_uc : &ring[ring_next[i]];
+	for (;;)
+		swapcontext(self, next);
 }
 
 static void
 rounds(long n)
 {
+	ucontext_t *first = &ring[ring_order[0]];
 	for (long r = 0; r < n; r++)
-		swapcontext(&main_uc, &ring[0]);
+		swapcontext(&main_uc, first);
+}
+
+/* The visiting order, and each member's successor in it (-1: main). */
+static void
+ring_plan(long n, int random_order)
+{
+	ring_order = malloc((size_t)n * sizeof *ring_order);
+	ring_next = malloc((size_t)n * sizeof *ring_next);
+	if (!ring_order || !ring_next) {
+		perror("malloc");
+		exit(1);
+	}
+	for (long i = 0; i < n; i++)
+		ring_order[i] = i;
+	if (random_order) {
+		uint64_t x = 0x9e3779b97f4a7c15u;	/* fixed: runs compare */
+		for (long i = n - 1; i > 0; i--) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			long j = (long)(x % (uint64_t)(i + 1)), t = ring_order[i];
+			ring_order[i] = ring_order[j];
+			ring_order[j] = t;
+		}
+	}
+	for (long k = 0; k < n; k++)
+		ring_next[ring_order[k]] = k + 1 < n ? ring_order[k + 1] : -1;
 }
 
 static void
-start_ring(long n)
+start_ring(long n, int random_order)
 {
 	const size_t stack = 2048;	/* each context only loops */
 	ring_n = n;
+	ring_plan(n, random_order);
 	ring = mmap(NULL, (size_t)n * sizeof *ring, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	char *stacks = mmap(NULL, (size_t)n * stack, PROT_READ | PROT_WRITE,
@@ -217,6 +252,7 @@ start_ring(long n)
 		ring[i].uc_link = NULL;
 		makecontext(&ring[i], (void (*)(void))member, 1, i);
 	}
+	rounds(1);	/* every member started: the frames are in place */
 }
 
 int
@@ -243,10 +279,15 @@ main(int argc, char **argv)
 	} else if (strcmp(what, "make") == 0) {
 		s = measure(makes, 1, 1000);
 	} else if (strcmp(what, "ring") == 0 && arg >= 1) {
-		start_ring(arg);
+		start_ring(arg, argc > 3 && strcmp(argv[3], "random") == 0);
 		s = measure(rounds, arg + 1, 1);
+	} else if (strcmp(what, "ringn") == 0 && arg >= 1 && argc > 3) {
+		start_ring(arg, argc > 4 && strcmp(argv[4], "random") == 0);
+		rounds(atol(argv[3]));
+		return 0;
 	} else {
-		fprintf(stderr, "usage: ctxbench swap|swapdirty|dirtywork|get|set|make|ring N|swapn N\n");
+		fprintf(stderr, "usage: ctxbench swap|swapdirty|dirtywork|get|set|make|"
+			"ring N [random]|swapn N|ringn N ROUNDS [random]\n");
 		return 2;
 	}
 	printf("%.3f\n", s * 1e9);
