@@ -35,6 +35,7 @@ boost=$BUILDDIR/bench/boostbench
 pcl=$BUILDDIR/bench/pclbench
 ours=$LIBDIR/libucontext_compat.so
 posix=$LIBDIR/libucontext_compat_posix.so
+nosigtest=$BUILDDIR/bench/.libs/libucc_nosigtest.so
 pin=
 if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -gt 1 ]; then
 	pin="taskset -c 1"
@@ -48,6 +49,7 @@ contender_cmd() {
 	preload)        echo "env LD_PRELOAD=$ours $pin $ctx" ;;
 	linked)         echo "$pin $linked" ;;
 	posix)          echo "env LD_PRELOAD=$posix $pin $ctx" ;;
+	nosigtest)      echo "env LD_PRELOAD=$nosigtest $pin $ctx" ;;
 	boost)          echo "$pin $boost" ;;
 	work)           echo "$pin $ctx" ;;
 	esac
@@ -109,7 +111,9 @@ have_pcl=no
 echo "make bench: $reps rounds per figure, contenders alternated" >&2
 swap_labels="glibc preload linked posix"
 [ $have_boost = yes ] && swap_labels="$swap_labels boost"
+[ -f "$nosigtest" ] && swap_labels="$swap_labels nosigtest"
 section swap swap "$swap_labels"
+section susp swapsusp "glibc preload"
 section dirty swapdirty "$swap_labels work"
 section get get "glibc preload"
 section set set "glibc preload"
@@ -186,6 +190,17 @@ else
 	missing="$missing Boost.Context"
 fi
 echo "  glibc / ours: $(ratio swap glibc swap preload)x   (posix mode: $(ratio swap glibc swap posix)x)"
+if [ -f "$nosigtest" ]; then
+	row "ucontext-compat without the signal-handler test" swap nosigtest
+	vals swap preload > "$tmp/a"
+	vals swap nosigtest > "$tmp/b"
+	echo "  that test costs a switch: $(paste -d' ' "$tmp/a" "$tmp/b" |
+		awk '{ print $1 - $2 }' | median) ns (median of per-round differences)"
+else
+	missing="$missing nosigtest"
+fi
+row "ucontext-compat, a signal handler suspended" susp preload
+row "glibc, a signal handler suspended" susp glibc
 [ $have_boost = yes ] && echo "  ours / Boost.Context: $(ratio swap preload swap boost)x"
 
 echo

@@ -8,6 +8,8 @@
  *                          inexact by a division, the coroutine clears the
  *                          flags, before each switch
  *   ctxbench dirtywork     that work alone, per switch, without switching
+ *   ctxbench swapsusp      ns per swapcontext while a signal handler that
+ *                          switched away is suspended (never resumed)
  *   ctxbench get           ns per getcontext
  *   ctxbench set           ns per setcontext (back to a saved point)
  *   ctxbench make          ns per makecontext + switching in + returning
@@ -17,6 +19,7 @@
  *                          order they lie in memory, or in a random one
  *   ctxbench swapn N       exactly N round trips and nothing timed (for
  *                          valgrind and strace)
+ *   ctxbench swapsuspn N   the same while a signal handler is suspended
  *   ctxbench ringn N R [random]
  *                          exactly R rounds of the ring, nothing timed
  *                          (for cachegrind)
@@ -28,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <ucontext.h>
@@ -129,6 +133,40 @@ start_pong(void)
 	co_uc.uc_stack.ss_size = sizeof stack;
 	co_uc.uc_link = NULL;
 	makecontext(&co_uc, pong, 0);
+}
+
+/* ---- a signal handler suspended: it switches away and is never resumed,
+ * as a preemptive scheduler leaves its threads ------------------------- */
+static ucontext_t susp_main, susp_worker, susp_handler;
+
+static void
+leave(int sig)
+{
+	(void)sig;
+	swapcontext(&susp_handler, &susp_main);
+}
+
+static void
+raiser(void)
+{
+	raise(SIGUSR1);
+}
+
+static void
+suspend_a_handler(void)
+{
+	static char stack[64 * 1024];
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = leave;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGUSR1, &sa, NULL);
+	getcontext(&susp_worker);
+	susp_worker.uc_stack.ss_sp = stack;
+	susp_worker.uc_stack.ss_size = sizeof stack;
+	susp_worker.uc_link = NULL;
+	makecontext(&susp_worker, raiser, 0);
+	swapcontext(&susp_main, &susp_worker);
 }
 
 /* ---- getcontext, setcontext, makecontext -------------------------------- */
@@ -266,6 +304,15 @@ main(int argc, char **argv)
 		dirty = what[4] == 'd';
 		start_pong();
 		s = measure(trips, 2, 1000);
+	} else if (strcmp(what, "swapsusp") == 0) {
+		suspend_a_handler();
+		start_pong();
+		s = measure(trips, 2, 1000);
+	} else if (strcmp(what, "swapsuspn") == 0) {
+		suspend_a_handler();
+		start_pong();
+		trips(arg);
+		return 0;
 	} else if (strcmp(what, "swapn") == 0) {
 		start_pong();
 		trips(arg);
@@ -286,8 +333,8 @@ main(int argc, char **argv)
 		rounds(atol(argv[3]));
 		return 0;
 	} else {
-		fprintf(stderr, "usage: ctxbench swap|swapdirty|dirtywork|get|set|make|"
-			"ring N [random]|swapn N|ringn N ROUNDS [random]\n");
+		fprintf(stderr, "usage: ctxbench swap|swapdirty|dirtywork|swapsusp|get|set|make|"
+			"ring N [random]|swapn N|swapsuspn N|ringn N ROUNDS [random]\n");
 		return 2;
 	}
 	printf("%.3f\n", s * 1e9);

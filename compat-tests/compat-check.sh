@@ -18,7 +18,7 @@ set -u
 cc=${CC:-cc}
 seeds=${SEEDS:-1-100}
 rules=$SRCDIR/differences
-scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe fpu align fields sigmask badinput random}
+scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe fpu align fields sigmask preempt badinput random}
 [ -z "${SCENARIOS:-}" ] && [ "${HAVE_PCL:-no}" = yes ] && scenarios="$scenarios pcl"
 
 mkdir -p "$WORKDIR"

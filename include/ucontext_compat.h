@@ -10,6 +10,7 @@
 #define UCONTEXT_COMPAT_H
 
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <ucontext.h>
@@ -44,6 +45,17 @@ int ucc_swapcontext(ucontext_t *__restrict oucp,
  * EINVAL; stack too small: ENOMEM) sets errno and marks ucp so that
  * resuming it fails with EINVAL.  Leaves errno alone on success. */
 void ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...);
+
+/* ---- Switching inside signal handlers -------------------------------- */
+
+/* sigaction, with the handler run inside a wrapper that lets the default
+ * library switch contexts inside it as glibc does (the signal unblocked
+ * in the context switched to, blocked again when the handler's context is
+ * resumed).  On glibc the library's sigaction, signal, bsd_signal,
+ * ssignal, sysv_signal and sigset are this; elsewhere (musl) install
+ * handlers that switch contexts with it.  See ucc_sigaction(3). */
+int ucc_sigaction(int sig, const struct sigaction *__restrict act,
+		  struct sigaction *__restrict oact);
 
 /* ---- Stacks with a guard page ---------------------------------------- */
 

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <ucontext.h>
 
 /* Error returns for the assembly, which cannot reach errno itself:
  * all return -1.  EFAULT for a NULL pointer, EINVAL for a context that
@@ -15,6 +16,11 @@ int __ucc_efault(void);
 int __ucc_einval(void);
 int __ucc_enotsup(void);	/* a shadow stack is active */
 int __ucc_syscall_error(long ret);
+
+/* Switching inside signal handlers (lib/signal.c): the count of handler
+ * runs the switch functions test, and what they call when it is not 0. */
+extern int __ucc_sig_active;
+void __ucc_sig_switch(ucontext_t *from, const ucontext_t *to);
 
 /* Where a function started by makecontext returns to (lib/arch/<abi>/start.S). */
 void __ucc_start(void);

@@ -16,11 +16,38 @@
 #if defined(__x86_64__) && !defined(__ILP32__)
 # define NATIVE_AUDIT_ARCH AUDIT_ARCH_X86_64
 # define SET_SYSCALL_RESULT(uc, v) ((uc)->uc_mcontext.gregs[REG_RAX] = (v))
+# define SYSCALL_ARG(uc, n) ((uc)->uc_mcontext.gregs[(const int[]){ \
+	REG_RDI, REG_RSI, REG_RDX, REG_R10 }[n]])
 #else
 # error "sigcount: no port for this ABI"
 #endif
 
 static volatile long trapped;
+static int emulating;
+
+/* rt_sigprocmask(how, set, old, size), done on the mask the kernel puts
+ * back when this handler returns: the thread's mask at the call. */
+static void
+emulate(ucontext_t *uc)
+{
+	unsigned long *now = (unsigned long *)&uc->uc_sigmask;
+	int how = (int)SYSCALL_ARG(uc, 0);
+	const unsigned long *set = (const unsigned long *)SYSCALL_ARG(uc, 1);
+	unsigned long *old = (unsigned long *)SYSCALL_ARG(uc, 2);
+	unsigned long keep = 1ul << (SIGKILL - 1) | 1ul << (SIGSTOP - 1);
+
+	if (old != NULL)
+		*old = *now;
+	if (set != NULL) {
+		if (how == SIG_BLOCK)
+			*now |= *set;
+		else if (how == SIG_UNBLOCK)
+			*now &= ~*set;
+		else
+			*now = *set;
+		*now &= ~keep;
+	}
+}
 
 static void
 on_sigsys(int sig, siginfo_t *si, void *ctx)
@@ -28,6 +55,8 @@ on_sigsys(int sig, siginfo_t *si, void *ctx)
 	(void)sig;
 	(void)si;
 	trapped++;
+	if (emulating)
+		emulate(ctx);
 	SET_SYSCALL_RESULT((ucontext_t *)ctx, 0);
 }
 
@@ -49,6 +78,13 @@ install(unsigned action)
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
 		return -1;
 	return syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) ? -1 : 0;
+}
+
+int
+sigcount_arm_emulating(void)
+{
+	emulating = 1;
+	return sigcount_arm();
 }
 
 int

@@ -9,6 +9,10 @@
  * Returns 0, or -1 if this kernel or emulator has no seccomp filters. */
 int sigcount_arm(void);
 
+/* The same, but each call does what it asks, on the mask the kernel
+ * restores when the trap's handler returns: the thread's. */
+int sigcount_arm_emulating(void);
+
 /* The calls trapped so far. */
 long sigcount(void);
 

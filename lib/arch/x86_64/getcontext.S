@@ -9,6 +9,9 @@
 API_ENTRY(getcontext)
 	test	%rdi, %rdi
 	jz	__ucc_efault
+#ifndef UCC_POSIX_MASK
+	SIG_TEST(2f)
+#endif
 
 	SAVE_CONTEXT
 
@@ -28,6 +31,12 @@ API_ENTRY(getcontext)
 #ifdef UCC_POSIX_MASK
 1:	mov	%rax, %rdi
 	jmp	__ucc_syscall_error
+#else
+2:	/* inside a handler, lib/signal.c marks the context with its mask */
+	SAVE_CONTEXT
+	CALL_KEEPING_ARGS __ucc_sig_switch, "xor %esi, %esi"
+	xor	%eax, %eax
+	ret
 #endif
 API_END(getcontext)
 

@@ -90,6 +90,20 @@
 	.cfi_restore_state
 .endm
 
+/* SIG_TEST(label): jump to label while a signal handler the library
+ * follows is running or suspended somewhere (lib/signal.c).  make bench
+ * builds a copy of the library with the test replaced by no-ops of the
+ * same length (UCC_BENCH_NO_SIG_TEST), to measure what it costs. */
+#ifndef UCC_BENCH_NO_SIG_TEST
+# define SIG_TEST(label)			\
+	cmpl	$0, __ucc_sig_active(%rip);	\
+	jne	label
+#else
+# define SIG_TEST(label)			\
+	.byte 0x0f, 0x1f, 0x80, 0, 0, 0, 0;	\
+	.byte 0x66, 0x0f, 0x1f, 0x44, 0, 0
+#endif
+
 /* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
  * (which may read rdi and rsi and set fn's arguments), keeping rdi and
  * rsi as they were.  Inside setup, the caller's stack pointer (before

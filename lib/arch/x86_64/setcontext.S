@@ -13,6 +13,9 @@ SWITCH_ENTRY(setcontext)
 	cmpq	$0, UC_SP(%rdi)		/* never saved, or makecontext refused it */
 	je	__ucc_einval
 	mov	%rdi, %rsi
+#ifndef UCC_POSIX_MASK
+	SIG_TEST(__ucc_setcontext_sig)
+#endif
 
 #ifdef UCC_POSIX_MASK
 	/* rt_sigprocmask(SIG_SETMASK, &ucp->uc_sigmask, NULL, 8), as glibc,
@@ -33,6 +36,14 @@ SWITCH_ENTRY(setcontext)
 	jmp	__ucc_syscall_error
 #endif
 SWITCH_END(setcontext)
+
+#ifndef UCC_POSIX_MASK
+/* setcontext while a signal handler runs somewhere (lib/signal.c). */
+ENTRY(__ucc_setcontext_sig)
+	CALL_KEEPING_ARGS __ucc_sig_switch, "xor %edi, %edi"
+	RESTORE_CONTEXT
+END(__ucc_setcontext_sig)
+#endif
 
 /* The restore as a function, for the slice switch (slice.S). */
 ENTRY(__ucc_restore)

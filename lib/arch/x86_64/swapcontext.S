@@ -4,15 +4,22 @@
 #include "abi.h"
 #include "save.h"
 
-SWITCH_ENTRY(swapcontext)
-	/* Refuse before saving anything, so a failed call changes nothing. */
-	SHSTK_CHECK(__ucc_enotsup)
+/* Refuse before saving anything, so a failed call changes nothing. */
+.macro CHECK_SWAP_ARGS
 	test	%rdi, %rdi
 	jz	__ucc_efault
 	test	%rsi, %rsi
 	jz	__ucc_efault
 	cmpq	$0, UC_SP(%rsi)
 	je	__ucc_einval
+.endm
+
+SWITCH_ENTRY(swapcontext)
+	SHSTK_CHECK(__ucc_enotsup)
+#ifndef UCC_POSIX_MASK
+	SIG_TEST(__ucc_swapcontext_sig)
+#endif
+	CHECK_SWAP_ARGS
 
 	SAVE_CONTEXT
 
@@ -37,5 +44,16 @@ SWITCH_ENTRY(swapcontext)
 	jmp	__ucc_syscall_error
 #endif
 SWITCH_END(swapcontext)
+
+#ifndef UCC_POSIX_MASK
+/* The same while a signal handler runs somewhere: lib/signal.c sets the
+ * mask between the save and the restore, as glibc's would be. */
+ENTRY(__ucc_swapcontext_sig)
+	CHECK_SWAP_ARGS
+	SAVE_CONTEXT
+	CALL_KEEPING_ARGS __ucc_sig_switch, ""
+	RESTORE_CONTEXT
+END(__ucc_swapcontext_sig)
+#endif
 
 	.section .note.GNU-stack,"",%progbits
