@@ -123,11 +123,10 @@ static TLS unsigned long runs, dropped;	/* runs up to `dropped` were dropped */
 /* The handler state the running code was in ended without its handler
  * returning (siglongjmp): its runs no longer count. */
 static void
-drop(void)
+drop(const struct level *left)
 {
-	__atomic_sub_fetch(&__ucc_sig_active, now.depth, __ATOMIC_RELAXED);
-	dropped = now.run;
-	memset(&now, 0, sizeof now);
+	__atomic_sub_fetch(&__ucc_sig_active, left->depth, __ATOMIC_RELAXED);
+	dropped = left->run;
 }
 
 /* A context saved inside a handler carries the mask it had and where it
@@ -164,10 +163,10 @@ __ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
 		return;
 	}
 	int saved_errno = errno;
-	struct level to_at;
-	ksigset mask = now.outside;
+	struct level here = now, to_at;
+	ksigset mask = here.outside;
 	sigset_t set, old;
-	int setting = 0, reading = from != NULL && now.depth != 0;
+	int setting = 0, reading = from != NULL && here.depth != 0;
 
 	memset(&to_at, 0, sizeof to_at);
 	if (to != NULL) {
@@ -177,25 +176,33 @@ __ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
 			mask = m->mask;
 			m->key = 0;	/* resumed: the handler goes on from here */
 		}
-		setting = now.depth != 0 || to_at.depth != 0;
+		setting = here.depth != 0 || to_at.depth != 0;
 	}
 	if (setting || reading) {
+		/* A signal may arrive the moment the mask changes: the state a
+		 * handler entered then finds must already match the mask.  So
+		 * leaving handlers, the new state comes first; entering one's
+		 * context, after (below). */
+		if (setting && to_at.depth == 0)
+			now = to_at;
 		if (setting)
 			to_sigset(&set, &mask);
 		sigprocmask(SIG_SETMASK, setting ? &set : NULL, &old);
 		ksigset was = kmask(&old);
-		if (now.depth != 0 && !covers(&was, &now.blocked)) {
+		if (here.depth != 0 && !covers(&was, &here.blocked)) {
 			/* the handler was left: the mask was not ours to set */
 			if (setting && to_at.depth == 0)
 				sigprocmask(SIG_SETMASK, &old, NULL);
-			drop();
+			drop(&here);
+			if (to == NULL)
+				memset(&now, 0, sizeof now);
 			reading = 0;
 		}
 	}
 	if (from != NULL) {
 		struct mark *m = mark_of(from);
 		if (reading) {
-			m->at = now;
+			m->at = here;
 			m->mask = kmask(&old);
 			m->key = MARK ^ (uintptr_t)from;
 		} else {
@@ -227,8 +234,10 @@ entry(int sig, siginfo_t *si, void *uc)
 		blocked.w[i] &= ~interrupted.w[i];
 
 	/* the handler this one interrupted was left already */
-	if (now.depth != 0 && !covers(&interrupted, &now.blocked))
-		drop();
+	if (now.depth != 0 && !covers(&interrupted, &now.blocked)) {
+		drop(&now);
+		memset(&now, 0, sizeof now);
+	}
 	struct level outer = now;
 	unsigned long run = ++runs;
 	if (now.depth == 0)

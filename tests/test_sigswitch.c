@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -218,6 +219,14 @@ START_TEST(nested_handlers)
 }
 END_TEST
 
+/* raise() without the C library's own mask calls (musl's raise blocks
+ * every signal around the kill), for the tests that count them */
+static void
+raise_bare(int sig)
+{
+	syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), sig);
+}
+
 /* Mask calls, counted (and done) by a seccomp trap: none for switches
  * outside handlers, before or while a handler is suspended; one to leave
  * a handler's context and one to resume it. */
@@ -240,7 +249,7 @@ on_usr1_leave(int sig)
 static void
 co_raises(void)
 {
-	raise(SIGUSR1);
+	raise_bare(SIGUSR1);
 	for (;;)
 		ucc_swapcontext(&c_co, &c_main);
 }
@@ -458,12 +467,16 @@ START_TEST(installers_report_the_program_s_handlers)
 	ck_assert_int_eq(sigaction(SIGUSR1, NULL, &old), 0);
 	ck_assert_ptr_eq((void *)old.sa_handler, (void *)SIG_DFL);
 
-	/* sigset: SIG_HOLD blocks; a handler unblocks */
+	/* sigset: SIG_HOLD blocks; a handler unblocks.  (Deprecated, and
+	 * taken over all the same.) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 	ck_assert_ptr_eq((void *)sigset(SIGUSR1, count_it), (void *)SIG_DFL);
 	ck_assert_ptr_eq((void *)sigset(SIGUSR1, SIG_HOLD), (void *)count_it);
 	ck_assert(blocked(SIGUSR1));
 	ck_assert_ptr_eq((void *)sigset(SIGUSR1, count_it), (void *)SIG_HOLD);
 	ck_assert(!blocked(SIGUSR1));
+#pragma GCC diagnostic pop
 	raise(SIGUSR1);
 	ck_assert_int_eq(hits, 4);
 
