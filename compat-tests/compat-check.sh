@@ -96,8 +96,9 @@ run() {
 		echo "status not built"
 		return
 	fi
+	# At most 60 s, and 16 MiB of transcript (ulimit -f, 512-byte blocks).
 	# shellcheck disable=SC2086
-	LD_PRELOAD=$pre timeout 60 "./$cmd" $args 2>&1
+	(ulimit -S -f 32768; LD_PRELOAD=$pre exec timeout 60 "./$cmd" $args) 2>&1
 	echo "status $?"
 }
 
@@ -113,6 +114,13 @@ compare() {
 			glob = f[1]; gsub(/\./, "\\.", glob); gsub(/\*/, ".*", glob)
 			re[r] = "^" glob "$"; rmode[r] = f[2]; page[r] = f[3]
 			t = f[4]; for (i = 5; i <= n; i++) t = t " " f[i]
+			want[r] = ""
+			if (index(t, " = ")) {
+				want[r] = substr(t, index(t, " = ") + 3)
+				t = substr(t, 1, index(t, " = ") - 1)
+				gsub(/[.+?()|^$[\]]/, "\\&", want[r]); gsub(/\*/, ".*", want[r])
+				want[r] = "^" want[r] "$"
+			}
 			title[r] = t
 		}
 	}
@@ -135,7 +143,9 @@ compare() {
 					if (rmode[i] == "all" || rmode[i] == mode) doc = i
 					break
 				}
-			if (doc) print "DOC " page[doc] "\t" title[doc]
+			if (doc && want[doc] != "" && b !~ want[doc])
+				print "BAD " k "\t" a "\t" b "\t(documented: must be " substr(want[doc], 2, length(want[doc]) - 2) ")"
+			else if (doc) print "DOC " page[doc] "\t" title[doc]
 			else print "BAD " k "\t" a "\t" b
 		}
 	}' "$1" "$2" | sort -u

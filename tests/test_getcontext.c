@@ -46,6 +46,27 @@ START_TEST(writes_only_its_fields)
 }
 END_TEST
 
+/* Every register glibc's getcontext saves is saved, each in its slot:
+ * known values in all of them, then a look at gregs. */
+START_TEST(saves_every_register_in_its_slot)
+{
+	ucontext_t uc;
+	uint64_t vals[11];
+	memset(&uc, 0xab, sizeof uc);
+	for (int i = 0; i < 11; i++)
+		vals[i] = 0x1111111111111111u * (uint64_t)(i + 1) ^ 0x8000000000000000u;
+	ck_assert_int_eq(probe_getcontext_all(&uc, vals), 0);
+	for (int i = 0; i < 11; i++)
+		ck_assert_msg((uint64_t)uc.uc_mcontext.gregs[arch_saved[i]] == vals[i],
+			      "register %d (gregs[%d]) saved as %#llx, not %#llx", i,
+			      arch_saved[i], (unsigned long long)uc.uc_mcontext.gregs[arch_saved[i]],
+			      (unsigned long long)vals[i]);
+	ck_assert_ptr_eq((void *)uc.uc_mcontext.gregs[ARCH_REG_UCP], &uc);
+	ck_assert_uint_ne(arch_uc_sp(&uc), 0xababababababababu);
+	ck_assert_uint_ne(arch_uc_pc(&uc), 0xababababababababu);
+}
+END_TEST
+
 START_TEST(returns_twice)
 {
 	ucontext_t uc;
@@ -97,6 +118,7 @@ main(void)
 	TCase *tc = tcase("getcontext");
 	tcase_add_test(tc, returns_zero_and_captures_the_caller);
 	tcase_add_test(tc, writes_only_its_fields);
+	tcase_add_test(tc, saves_every_register_in_its_slot);
 	tcase_add_test(tc, returns_twice);
 	tcase_add_test(tc, returns_many_times);
 	tcase_add_test(tc, null_is_efault);

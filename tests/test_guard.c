@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static ucontext_t main_uc, co_uc;
@@ -159,6 +160,38 @@ START_TEST(stack_alloc_gives_a_usable_guarded_stack)
 }
 END_TEST
 
+/* The guard is the page right below the stack: mapped (mincore answers
+ * for it, where an unmapped page is ENOMEM) and inaccessible (a write to
+ * it in a child is a SIGSEGV); and ucc_stack_free unmaps it with the
+ * stack.  An overflow alone cannot tell: memory below a stack is often
+ * unmapped anyway. */
+START_TEST(the_guard_is_the_page_below)
+{
+	stack_t ss;
+	size_t page = ucc_stack_guard_size();
+	unsigned char vec[1];
+	ck_assert_int_eq(ucc_stack_alloc(&ss, 3 * page), 0);
+	char *guard = (char *)ss.ss_sp - page;
+	ck_assert_msg(mincore(guard, page, vec) == 0,
+		      "nothing is mapped below the stack: %s", strerror(errno));
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		signal(SIGSEGV, SIG_DFL);
+		*(volatile char *)(guard + page - 1) = 1;
+		_exit(0);
+	}
+	int status;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV,
+		      "a write just below the stack did not fault");
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+	errno = 0;
+	ck_assert_int_eq(mincore(guard, page, vec), -1);
+	ck_assert_int_eq(errno, ENOMEM);
+}
+END_TEST
+
 /* An overflow: recursion without end on a guarded stack faults at the
  * guard; the SIGSEGV handler, on an alternate stack, sees the address. */
 static stack_t overflow_ss;
@@ -226,6 +259,7 @@ main(void)
 	tc = tcase("ucc_stack_alloc");
 	tcase_add_test(tc, stack_alloc_bad_input);
 	tcase_add_test(tc, stack_alloc_gives_a_usable_guarded_stack);
+	tcase_add_test(tc, the_guard_is_the_page_below);
 	tcase_add_test(tc, overflow_faults_at_the_guard);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

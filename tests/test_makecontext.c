@@ -299,6 +299,26 @@ START_TEST(null_link_runs_atexit_handlers)
 }
 END_TEST
 
+/* The trampoline calls exit, and through it the atexit handlers, with
+ * the stack aligned as after any call: the handler calls probe_entry,
+ * whose entry stack pointer it checks. */
+static void
+aligned_or_13(void)
+{
+	probe_entry_sp = 0;
+	probe_entry();
+	if (!arch_entry_sp_ok(probe_entry_sp))
+		_exit(13);
+	_exit(43);
+}
+
+START_TEST(null_link_calls_exit_aligned)
+{
+	atexit(aligned_or_13);
+	run_unlinked();
+}
+END_TEST
+
 START_TEST(unresumable_link_exits_255)
 {
 	static struct tstack st;
@@ -339,6 +359,7 @@ main(void)
 	tc = tcase("uc_link");
 	tcase_add_exit_test(tc, null_link_exits_zero, 0);
 	tcase_add_exit_test(tc, null_link_runs_atexit_handlers, 42);
+	tcase_add_exit_test(tc, null_link_calls_exit_aligned, 43);
 	tcase_add_exit_test(tc, unresumable_link_exits_255, 255);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

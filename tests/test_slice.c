@@ -306,31 +306,39 @@ START_TEST(sliced_and_ordinary_mix)
 }
 END_TEST
 
-static int task_round;
+/* Each sliced context keeps its floating-point state: the x87 control
+ * word and all of MXCSR, exception flags included, as an ordinary one. */
+static struct fpctl task_fp;
 
 static void
 fp_body(void *arg)
 {
 	(void)arg;
-	fesetround(FE_TOWARDZERO);
+	arch_set_fpctl(&arch_fpctl_b);
+	arch_raise_sse_divbyzero();
 	for (;;) {
-		task_round = fegetround();
+		arch_get_fpctl(&task_fp);
 		ucc_slice_swap(&task[0], &sched);
 	}
 }
 
-START_TEST(fp_control_per_sliced_context)
+START_TEST(fp_state_per_sliced_context)
 {
+	struct fpctl saved, now;
+	arch_get_fpctl(&saved);
 	ck_assert_int_eq(ucc_base_init(&base), 0);
 	ucc_slice_init(&sched, &base);
 	ck_assert_int_eq(ucc_slice_make(&task[0], &base, fp_body, NULL, &sched), 0);
-	fesetround(FE_UPWARD);
+	arch_set_fpctl(&arch_fpctl_a);
 	for (int i = 0; i < 3; i++) {
 		ck_assert_int_eq(ucc_slice_swap(&sched, &task[0]), 0);
-		ck_assert_int_eq(task_round, FE_TOWARDZERO);
-		ck_assert_int_eq(fegetround(), FE_UPWARD);
+		ck_assert_uint_eq(task_fp.cw, arch_fpctl_b.cw);
+		ck_assert_uint_eq(task_fp.mxcsr, arch_fpctl_b.mxcsr | ARCH_SSE_ZE);
+		arch_get_fpctl(&now);
+		ck_assert_uint_eq(now.cw, arch_fpctl_a.cw);
+		ck_assert_uint_eq(now.mxcsr, arch_fpctl_a.mxcsr);
 	}
-	fesetround(FE_TONEAREST);
+	arch_set_fpctl(&saved);
 	ucc_slice_release(&task[0]);
 }
 END_TEST
@@ -657,7 +665,7 @@ main(void)
 	tcase_add_test(tc, slice_restored_after_the_stack_was_reused);
 	tcase_add_test(tc, ten_thousand_tasklets);
 	tcase_add_test(tc, sliced_and_ordinary_mix);
-	tcase_add_test(tc, fp_control_per_sliced_context);
+	tcase_add_test(tc, fp_state_per_sliced_context);
 	suite_add_tcase(s, tc);
 
 	tc = tcase("errors");

@@ -54,6 +54,15 @@ int probe_swap(ucontext_t *o, const ucontext_t *u,
  * ucc_setcontext(uc); on the second store the registers into out[]. */
 int probe_getset(ucontext_t *uc, const uint64_t in[ARCH_NCALLEE],
 		 uint64_t out[ARCH_NCALLEE], const uint64_t junk[ARCH_NCALLEE]);
+/* Load vals[] into every register getcontext saves but rdi (which holds
+ * uc), in the order of arch_saved[], and call ucc_getcontext(uc). */
+int probe_getcontext_all(ucontext_t *uc, const uint64_t vals[11]);
+/* The gregs slot of each of those registers, in that order. */
+static const int arch_saved[11] = {
+	REG_RBX, REG_RBP, REG_R12, REG_R13, REG_R14, REG_R15,
+	REG_RDX, REG_RCX, REG_R8, REG_R9, REG_RSI,
+};
+#define ARCH_REG_UCP REG_RDI	/* the slot that holds uc itself */
 /* A function for makecontext: records its stack and frame pointers at
  * entry, then returns. */
 void probe_entry(void);

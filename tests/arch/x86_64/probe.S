@@ -78,6 +78,24 @@ ENTRY(probe_getset)
 	ret
 END(probe_getset)
 
+/* Load vals[0..10] into rbx rbp r12 r13 r14 r15 rdx rcx r8 r9 rsi, then
+ * ucc_getcontext(uc); returns its result.  Every register the context
+ * keeps holds a known value when it is saved. */
+ENTRY(probe_getcontext_all)
+	PUSH_CALLEE_SAVED
+	sub	$8, %rsp		/* aligned for the call */
+	LOAD_CALLEE_SAVED %rsi
+	mov	48(%rsi), %rdx
+	mov	56(%rsi), %rcx
+	mov	64(%rsi), %r8
+	mov	72(%rsi), %r9
+	mov	80(%rsi), %rsi
+	call	ucc_getcontext@PLT
+	add	$8, %rsp
+	POP_CALLEE_SAVED
+	ret
+END(probe_getcontext_all)
+
 ENTRY(probe_entry)
 	mov	%rsp, probe_entry_sp(%rip)
 	mov	%rbp, probe_entry_fp(%rip)

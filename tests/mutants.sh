@@ -1,0 +1,235 @@
+#!/bin/sh
+# make check-mutants: do the tests catch the bugs a port is likely to
+# have?  Each mutant is one deliberate bug, applied to a scratch copy of
+# the source; the libraries are rebuilt, the unit suites run against them
+# (each with a time and an output limit, build-aux/limit) in order, the
+# first to fail kills the mutant.  A table follows, mutant -> killer or
+# SURVIVED, and the run fails on any survivor.
+#
+# The mutants come from the port's own tables, so a new ABI gets them
+# without writing any:
+#   - lib/arch/<abi>/offsets.def: for every register the context keeps
+#     (a UC_OFF of uc_mcontext) and every FP control register (UC_FPOFF),
+#     one mutant deleting the instructions that save it and one deleting
+#     those that restore it; entry alignment off by one stack slot
+#     (UC_ARGS_OFFSET); arguments truncated to 32 bits (UC_REG_SIZE and
+#     UC_SLOT_SIZE);
+#   - lib/arch/<abi>/mutants: what the tables cannot say (the return
+#     value on resume, the posix mask calls, the slice copy, ...);
+#   - below: bugs in the portable C (a stack argument short, a wrong
+#     errno, the guard page above the stack, ...).
+# An instruction saves a named slot when its mnemonic starts with "st" or
+# "fnst", or it is an AT&T mov with the slot last; it restores when its
+# mnemonic starts with "ld", "l" or "fld", or it is an AT&T mov with the
+# slot first.  A mutant that leaves the libraries' code unchanged in
+# this build (the line is under an #ifdef not built) is listed apart.
+#
+# Environment: TOP_SRCDIR, BUILDDIR (a configured build of this ABI, whose
+# configure arguments the scratch build reuses), ABI; MUTANTS=glob to run
+# only some (by name).  Exit 0 only with every mutant killed.
+set -u
+: "${TOP_SRCDIR:?}" "${BUILDDIR:?}" "${ABI:?}"
+work=$BUILDDIR/mutants
+src=$work/src
+bld=$work/build
+arch=lib/arch/$ABI
+limit="$TOP_SRCDIR/build-aux/limit"
+export UCC_TEST_TIME_LIMIT=${UCC_TEST_TIME_LIMIT:-120}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+[ -f "$TOP_SRCDIR/$arch/offsets.def" ] || {
+	echo "check-mutants: no port for ABI $ABI ($arch/offsets.def)"; exit 2; }
+
+# ---- a scratch copy, configured as BUILDDIR is -------------------------
+echo "check-mutants: scratch copy of the source in $src" >&2
+rm -rf "$work"
+mkdir -p "$src" "$bld"
+(cd "$TOP_SRCDIR" && tar -cf - configure configure.ac Makefile.am Makefile.in \
+	aclocal.m4 build-aux m4 lib include tests compat-tests examples bench \
+	man doc ./*.pc.in README.md ChangeLog) | (cd "$src" && tar -xf -) || exit 2
+config=$("$BUILDDIR/config.status" --config)
+echo "check-mutants: configure $config" >&2
+(cd "$bld" && eval "\"$src/configure\" -q $config" && make -s -j"$jobs" &&
+	make -s -j"$jobs" check TESTS=) > "$work/build.log" 2>&1 || {
+	tail -n 30 "$work/build.log"; echo "check-mutants: the scratch build failed"; exit 2; }
+
+# The unit suites, fastest and most pointed first.
+suites=
+for s in test_registers test_getcontext test_swapcontext test_setcontext \
+	 test_makecontext test_fpu test_sigmask test_posix test_sigswitch \
+	 test_slice test_guard test_threads test_unwind test_stress \
+	 test_stress_posix; do
+	[ -x "$bld/tests/$s" ] && suites="$suites $s"
+done
+
+# run_suites: the first suite that fails, or nothing
+run_suites() {
+	for s in $suites; do
+		if ! (cd "$bld" && "$limit" "tests/$s" > "$work/suite.log" 2>&1); then
+			echo "$s"
+			return
+		fi
+	done
+}
+
+libs="lib/libucontext_compat.la lib/libucontext_compat_posix.la"
+# text: the code of both libraries, to tell a mutant that changed nothing
+text() {
+	for l in libucontext_compat libucontext_compat_posix; do
+		if [ -f "$bld/lib/.libs/$l.so" ]; then
+			objcopy -O binary -j .text "$bld/lib/.libs/$l.so" "$work/text.bin" &&
+				cat "$work/text.bin"
+		else
+			objdump -d "$bld/lib/.libs/$l.a" | grep -v 'file format'
+		fi
+	done | cksum
+}
+pristine_text=$(text)
+echo "check-mutants: the unmutated build against the suites:$suites" >&2
+killer=$(run_suites)
+if [ -n "$killer" ]; then
+	tail -n 20 "$work/suite.log"
+	echo "check-mutants: $killer fails without any mutant; nothing to measure"
+	exit 2
+fi
+
+# ---- the mutants: name<TAB>file<TAB>sed script ----------------------------
+list=$work/list
+: > "$list"
+add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$list"; }
+
+# Files of the port that hold instructions.
+asm_files=$(cd "$src" && ls "$arch"/*.S "$arch"/*.h 2>/dev/null)
+
+# save_or_restore NAME save|restore: a sed script deleting, in one file,
+# the instructions that store to (save) or load from (restore) NAME.
+# Printed as file<TAB>script lines for the files that have any.
+save_or_restore() {
+	for f in $asm_files; do
+		awk -v name="$1" -v want="$2" '
+		function is_mem(op) { return op ~ ("(^|[^A-Za-z0-9_])" name "[^A-Za-z0-9_]") }
+		{
+			line = $0
+			sub(/\/\*.*/, "", line); sub(/#.*/, "", line)
+			if (line !~ /^[ \t]+[a-z]/) next
+			m = line; sub(/^[ \t]+/, "", m)
+			mn = m; sub(/[ \t].*/, "", mn)
+			ops = m; sub(/^[^ \t]+[ \t]*/, "", ops)
+			n = split(ops, op, /,[ \t]*/)
+			if (!is_mem(ops)) next
+			kind = ""
+			if (mn ~ /^(fnst|fst|st)/) kind = "save"
+			else if (mn ~ /^(fld|ld|l)/) kind = "restore"
+			else if (n == 2 && ops ~ /%/ && mn ~ /^mov/) {
+				if (is_mem(op[2]) && !is_mem(op[1])) kind = "save"
+				else if (is_mem(op[1]) && !is_mem(op[2])) kind = "restore"
+			}
+			if (kind == want) s = s NR "d;"
+		}
+		END { if (s != "") print substr(s, 1, length(s) - 1) }' "$src/$f" | while read -r script; do
+			[ -n "$script" ] && printf '%s\t%s\n' "$f" "$script"
+		done
+	done
+}
+
+# every register the context keeps, and every FP control register
+regs=$(sed -n 's/^UC_OFF(\([A-Z0-9_]*\), *[0-9]*, *uc_mcontext\.[^f].*/\1/p' \
+	"$src/$arch/offsets.def")
+fps=$(sed -n 's/^UC_FPOFF(\([A-Z0-9_]*\),.*/\1/p' "$src/$arch/offsets.def")
+for r in $regs $fps; do
+	for what in save restore; do
+		found=$(save_or_restore "$r" "$what")
+		if [ -z "$found" ]; then
+			add "$r not ${what}d" "-" "-"	# reported: nothing to mutate
+			continue
+		fi
+		# one mutant, in as many files as hold such instructions
+		echo "$found" | while IFS="$(printf '\t')" read -r f script; do
+			add "$r not ${what}d" "$f" "$script"
+		done
+	done
+done
+
+# makecontext's facts
+slot=$(sed -n 's/^UC_ABI(UC_SLOT_SIZE, *\([0-9]*\)).*/\1/p' "$src/$arch/offsets.def")
+add "entry alignment off by one slot" "$arch/offsets.def" \
+	"s/^UC_ABI(UC_ARGS_OFFSET, *\\([0-9]*\\))/UC_ABI(UC_ARGS_OFFSET, \\1 + $slot)/"
+add "arguments truncated to 32 bits" "lib/makecontext.c" \
+	"s/ucc_arg v = va_arg(ap, ucc_arg);/ucc_arg v = (uint32_t)va_arg(ap, ucc_arg);/"
+add "one stack argument short" "lib/makecontext.c" \
+	"s/for (int i = 0; i < argc; i++) {/for (int i = 0; i < argc - (argc > (int)UC_NARGREGS); i++) {/"
+add "uc_link not kept" "lib/makecontext.c" "/set_reg(ucp, UC_LINK_REG,/d"
+add "frame pointer not zeroed" "lib/makecontext.c" "/set_reg(ucp, UC_FP, 0);/d"
+
+# the port's own
+if [ -f "$src/$arch/mutants" ]; then
+	grep -v '^#' "$src/$arch/mutants" | grep . | while IFS="$(printf '\t')" read -r n f script; do
+		add "$n" "$arch/$f" "$script"
+	done
+fi
+
+# the portable C
+add "wrong errno for NULL" "lib/error.c" "0,/errno = EFAULT;/s//errno = EINVAL;/"
+add "guard page above the stack" "lib/stack.c" \
+	"s/mprotect(map + page, usable,/mprotect(map, usable,/; s/ss->ss_sp = map + page;/ss->ss_sp = map;/; s/munmap((char \\*)ss->ss_sp - page,/munmap((char *)ss->ss_sp,/"
+add "signal mask never set in handlers" "lib/signal.c" \
+	"/^__ucc_sig_switch(/,/^{/s/^{/{ if (from || to) return;/"
+add "handler's entry not counted" "lib/signal.c" \
+	"s/^\t__atomic_add_fetch(&__ucc_sig_active, 1, __ATOMIC_RELAXED);/\t(void)0;/"
+
+# ---- run them -------------------------------------------------------------
+table=$work/table
+: > "$table"
+killed=0 survived=0 noeffect=0 broken=0
+names=$(cut -f1 "$list" | awk '!seen[$0]++')
+total=$(echo "$names" | grep -c .)
+i=0
+echo "$names" | while IFS= read -r name; do
+	[ -n "$name" ] || continue
+	case $name in ${MUTANTS:-*}) ;; *) continue ;; esac
+	i=$((i + 1))
+	echo "check-mutants: [$i/$total] $name" >&2
+	files=$(awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$list" | sort -u)
+	if [ "$files" = "-" ]; then
+		printf '%s\t%s\n' "$name" "NO CODE: nothing in $arch saves or restores it" >> "$table"
+		continue
+	fi
+	ok=1
+	for f in $files; do
+		cp "$src/$f" "$src/$f.pristine"
+		awk -F'\t' -v n="$name" -v f="$f" '$1 == n && $2 == f { print $3 }' "$list" |
+		while IFS= read -r script; do
+			sed -i "$script" "$src/$f"
+		done
+		cmp -s "$src/$f" "$src/$f.pristine" && ok=0
+	done
+	if [ $ok -eq 0 ]; then
+		result="NOT APPLIED: the pattern matched nothing"
+	elif ! (cd "$bld" && make -s -j"$jobs" $libs) > "$work/mutant.log" 2>&1; then
+		result="NOT BUILT: see the log of a rerun with MUTANTS='$name'"
+	elif [ "$(text)" = "$pristine_text" ]; then
+		result="no effect: the mutated code is not in this build"
+	else
+		k=$(run_suites)
+		result=${k:+killed by $k}
+		result=${result:-SURVIVED}
+	fi
+	printf '%s\t%s\n' "$name" "$result" >> "$table"
+	for f in $files; do
+		mv "$src/$f.pristine" "$src/$f"
+		touch "$src/$f"
+	done
+done
+(cd "$bld" && make -s -j"$jobs" $libs) > /dev/null 2>&1
+
+echo
+echo "make check-mutants ($ABI): each mutant, and the first suite that caught it"
+awk -F'\t' '{ printf "  %-40s %s\n", $1, $2 }' "$table"
+killed=$(grep -c '	killed by ' "$table")
+survived=$(grep -c '	SURVIVED' "$table")
+noeffect=$(grep -c '	no effect' "$table")
+broken=$(grep -c -E '	(NOT APPLIED|NOT BUILT|NO CODE)' "$table")
+[ "$noeffect" -gt 0 ] && echo "  ($noeffect with no effect in this build: not counted)"
+[ "$broken" -gt 0 ] && echo "  FAIL: $broken mutants could not be made; the tables or the patterns are wrong"
+echo "$killed killed, $survived survived"
+[ "$survived" -eq 0 ] && [ "$broken" -eq 0 ] && [ "$killed" -gt 0 ]
