@@ -8,6 +8,7 @@
  * made outside handlers.  A stuck scheduler (the signal left blocked)
  * is caught by a CPU-time watchdog and reported, not waited for. */
 #include "scenario.h"
+#include "preempt.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -15,34 +16,13 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#ifndef __GLIBC__
-/* Without glibc the library cannot take over sigaction: handlers that
- * switch are installed with its own (ucc_sigaction(3)). */
-int ucc_sigaction(int, const struct sigaction *, struct sigaction *);
-# define sigaction(s, a, o) ucc_sigaction(s, a, o)
-#endif
-
-#define WORKERS 3
-#define SWITCHES 60
 #define STACK (64 * 1024)
-
-static int
-blocked(int sig)
-{
-	sigset_t m;
-	sigprocmask(SIG_BLOCK, NULL, &m);
-	return sigismember(&m, sig);
-}
+#define blocked preempt_blocked
 
 static void
 on(int sig, void (*fn)(int), int flags)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = flags;
-	if (sigaction(sig, &sa, NULL) != 0) {
+	if (on_signal(sig, fn, flags) != 0) {
 		perror("sigaction");
 		exit(2);
 	}
@@ -66,67 +46,13 @@ watchdog(int seconds)
 	setitimer(ITIMER_PROF, &it, NULL);
 }
 
-/* ---- a preemptive round-robin scheduler, one per thread --------------- */
-struct sched {
-	ucontext_t main, worker[WORKERS];
-	volatile long progress[WORKERS];
-	volatile int running;		/* the worker on the CPU, or -1 */
-	int sig;
-	int sched_blocked, resumed_unblocked;
-};
-static __thread struct sched *me;
-
-static void
-preempt(int sig)
-{
-	struct sched *s = me;
-	(void)sig;
-	if (s == NULL || s->running < 0)
-		return;			/* the scheduler's own time */
-	int i = s->running;
-	s->running = -1;
-	swapcontext(&s->worker[i], &s->main);
-	/* resumed: still inside the handler, the signal blocked again */
-	if (!blocked(s->sig))
-		s->resumed_unblocked++;
-}
-
-static void
-work(int i)
-{
-	for (;;) {
-		me->running = i;
-		me->progress[i]++;
-	}
-}
-
-/* Run SWITCHES preemptions of WORKERS spinning workers; the timer is
- * the caller's, which, or a ticker thread, sends s->sig. */
-static void
-schedule(struct sched *s)
-{
-	me = s;
-	s->running = -1;
-	for (int i = 0; i < WORKERS; i++) {
-		prepare(&s->worker[i], stack_alloc(STACK), STACK, NULL);
-		makecontext(&s->worker[i], (void (*)(void))work, 1, i);
-	}
-	for (int n = 0; n < SWITCHES; n++) {
-		swapcontext(&s->main, &s->worker[n % WORKERS]);
-		if (blocked(s->sig))
-			s->sched_blocked++;
-	}
-}
-
 static void
 report(const char *name, struct sched *s)
 {
-	int all = 1;
-	for (int i = 0; i < WORKERS; i++)
-		all &= s->progress[i] > 0;
 	say(name, "%d preemptions, every worker ran: %s, scheduler saw the "
 	    "signal blocked %d times, resumed handlers saw it unblocked %d times",
-	    SWITCHES, all ? "yes" : "no", s->sched_blocked, s->resumed_unblocked);
+	    PREEMPT_SWITCHES, preempt_all_ran(s) ? "yes" : "no", s->sched_blocked,
+	    s->resumed_unblocked);
 }
 
 static void
@@ -136,11 +62,11 @@ timer_driven(const char *name, int sig, int which)
 	memset(&s, 0, sizeof s);
 	s.sig = sig;
 	stage = name;
-	on(sig, preempt, 0);
+	on(sig, preempt_tick, 0);
 	watchdog(5);
 	struct itimerval it = { { 0, 1000 }, { 0, 1000 } };
 	setitimer(which, &it, NULL);
-	schedule(&s);
+	preempt_run(&s);
 	memset(&it, 0, sizeof it);
 	setitimer(which, &it, NULL);
 	signal(sig, SIG_IGN);
@@ -156,7 +82,7 @@ static void *
 thread_main(void *arg)
 {
 	struct sched *s = arg;
-	schedule(s);
+	preempt_run(s);
 	__atomic_add_fetch(&threads_done, 1, __ATOMIC_SEQ_CST);
 	return NULL;
 }
@@ -166,7 +92,7 @@ threads(void)
 {
 	static struct sched s[2];
 	stage = "threads";
-	on(SIGUSR1, preempt, 0);
+	on(SIGUSR1, preempt_tick, 0);
 	watchdog(10);
 	for (int t = 0; t < 2; t++) {
 		s[t].sig = SIGUSR1;

@@ -7,6 +7,7 @@
  * glibc, linked and preloaded.) */
 #include "util.h"
 #include "sigcount.h"
+#include "preempt.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -17,90 +18,19 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#ifndef UCC_SIG_INTERPOSE
-/* Where the library cannot take over sigaction (musl), handlers that
- * switch are installed with its own. */
-# define sigaction(s, a, o) ucc_sigaction(s, a, o)
-#endif
-
-static int
-blocked(int sig)
-{
-	sigset_t s;
-	ck_assert_int_eq(sigprocmask(SIG_BLOCK, NULL, &s), 0);
-	return sigismember(&s, sig);
-}
+#define blocked preempt_blocked
 
 static void
 on(int sig, void (*fn)(int), int flags)
 {
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = flags;
-	ck_assert_int_eq(sigaction(sig, &sa, NULL), 0);
+	ck_assert_int_eq(on_signal(sig, fn, flags), 0);
 }
 
-/* ---- a preemptive scheduler ------------------------------------------ */
-#define WORKERS 3
-#define SWITCHES 60
-
-struct sched {
-	ucontext_t main, worker[WORKERS];
-	struct tstack stack[WORKERS];
-	volatile long progress[WORKERS];
-	volatile int running;
-	int sig;
-	int sched_blocked, resumed_unblocked;
-};
-static __thread struct sched *me;
-
-static void
-preempt(int sig)
-{
-	struct sched *s = me;
-	(void)sig;
-	if (s == NULL || s->running < 0)
-		return;
-	int i = s->running;
-	s->running = -1;
-	ck_assert_int_eq(ucc_swapcontext(&s->worker[i], &s->main), 0);
-	if (!blocked(s->sig))
-		s->resumed_unblocked++;
-}
-
-static void
-work(int i)
-{
-	for (;;) {
-		me->running = i;
-		me->progress[i]++;
-	}
-}
-
-static void
-schedule(struct sched *s)
-{
-	me = s;
-	s->running = -1;
-	for (int i = 0; i < WORKERS; i++) {
-		tstack_alloc(&s->stack[i], 64 * 1024);
-		fresh_ctx(&s->worker[i], s->stack[i].lo, s->stack[i].size, NULL);
-		ucc_makecontext(&s->worker[i], (void (*)(void))work, 1, i);
-	}
-	for (int n = 0; n < SWITCHES; n++) {
-		ck_assert_int_eq(ucc_swapcontext(&s->main, &s->worker[n % WORKERS]), 0);
-		if (blocked(s->sig))
-			s->sched_blocked++;
-	}
-}
-
+/* ---- a preemptive scheduler (tests/preempt.h) ------------------------- */
 static void
 check_sched(struct sched *s)
 {
-	for (int i = 0; i < WORKERS; i++)
-		ck_assert_int_gt(s->progress[i], 0);
+	ck_assert(preempt_all_ran(s));
 	ck_assert_int_eq(s->sched_blocked, 0);
 	ck_assert_int_eq(s->resumed_unblocked, 0);
 }
@@ -114,10 +44,10 @@ START_TEST(preemptive_scheduler)
 	int sig = _i ? SIGVTALRM : SIGALRM, which = _i ? ITIMER_VIRTUAL : ITIMER_REAL;
 	memset(&s, 0, sizeof s);
 	s.sig = sig;
-	on(sig, preempt, 0);
+	on(sig, preempt_tick, 0);
 	struct itimerval it = { { 0, 1000 }, { 0, 1000 } };
 	ck_assert_int_eq(setitimer(which, &it, NULL), 0);
-	schedule(&s);
+	preempt_run(&s);
 	memset(&it, 0, sizeof it);
 	setitimer(which, &it, NULL);
 	check_sched(&s);
@@ -131,7 +61,7 @@ static volatile int threads_done;
 static void *
 thread_main(void *arg)
 {
-	schedule(arg);
+	preempt_run(arg);
 	__atomic_add_fetch(&threads_done, 1, __ATOMIC_SEQ_CST);
 	return NULL;
 }
@@ -140,7 +70,7 @@ START_TEST(threads_preempt_their_own_contexts)
 {
 	static struct sched s[2];
 	pthread_t th[2];
-	on(SIGUSR1, preempt, 0);
+	on(SIGUSR1, preempt_tick, 0);
 	for (int t = 0; t < 2; t++) {
 		s[t].sig = SIGUSR1;
 		ck_assert_int_eq(pthread_create(&th[t], NULL, thread_main, &s[t]), 0);
