@@ -190,18 +190,20 @@ else
 	missing="$missing Boost.Context"
 fi
 echo "  glibc / ours: $(ratio swap glibc swap preload)x   (posix mode: $(ratio swap glibc swap posix)x)"
+[ $have_boost = yes ] && echo "  ours / Boost.Context: $(ratio swap preload swap boost)x"
 if [ -f "$nosigtest" ]; then
 	row "ucontext-compat without the signal-handler test" swap nosigtest
 	vals swap preload > "$tmp/a"
 	vals swap nosigtest > "$tmp/b"
 	echo "  that test costs a switch: $(paste -d' ' "$tmp/a" "$tmp/b" |
 		awk '{ print $1 - $2 }' | median) ns (median of per-round differences)"
+	[ $have_boost = yes ] &&
+		echo "  ours without it / Boost.Context: $(ratio swap nosigtest swap boost)x"
 else
 	missing="$missing nosigtest"
 fi
 row "ucontext-compat, a signal handler suspended" susp preload
 row "glibc, a signal handler suspended" susp glibc
-[ $have_boost = yes ] && echo "  ours / Boost.Context: $(ratio swap preload swap boost)x"
 
 echo
 echo "with the two sides' MXCSR exception flags differing at every switch"
