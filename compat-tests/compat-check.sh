@@ -25,10 +25,10 @@ mkdir -p "$WORKDIR"
 cd "$WORKDIR" || exit 2
 rm -rf out && mkdir -p out obj-glibc obj-musl plain ours posix musl
 
-inc="-I$SRCDIR -I$SRCDIR/arch/$ABI -I$TOP_SRCDIR/tests -I$TOP_SRCDIR/tests/arch/$ABI -I$TOP_SRCDIR/lib"
+inc="-I$SRCDIR -I$TOP_SRCDIR/tests -I$TOP_SRCDIR/tests/arch/$ABI -I$TOP_SRCDIR/lib -I$TOP_SRCDIR/lib/arch/$ABI"
 # the build's own warnings (configure --enable-werror adds -Werror)
 cflags="-O2 -g ${COMPAT_WARN_CFLAGS:--Wall -Wextra}"
-common="$SRCDIR/scenario.c $TOP_SRCDIR/tests/sigcount.c $SRCDIR/arch/$ABI/probe.S"
+common="$SRCDIR/scenario.c $TOP_SRCDIR/tests/sigcount.c $TOP_SRCDIR/tests/arch/$ABI/cprobe.S"
 
 # compile TOOLCHAIN-DIR CC EXTRA-FLAGS: objects for the common files and
 # every scenario
@@ -52,7 +52,7 @@ compile obj-glibc "$cc" "" || { echo "compat: 0 passed, 1 failed (build)"; exit 
 for s in $scenarios; do
 	libs="-lpthread -lm ${DL_LIBS:-}"
 	[ "$s" = pcl ] && libs="-lpcl $libs"
-	objs="obj-glibc/s_$s.o obj-glibc/scenario.c.o obj-glibc/sigcount.c.o obj-glibc/probe.S.o"
+	objs="obj-glibc/s_$s.o obj-glibc/scenario.c.o obj-glibc/sigcount.c.o obj-glibc/cprobe.S.o"
 	# shellcheck disable=SC2086
 	$cc -o "plain/$s" $objs $libs &&
 	$cc -o "ours/$s" $objs -L"$LIBDIR" -Wl,-rpath,"$LIBDIR" -lucontext_compat $libs &&
@@ -70,7 +70,7 @@ if [ -n "${MUSL_CC:-}" ]; then
 			[ "$s" = pcl ] && continue
 			# shellcheck disable=SC2086
 			$MUSL_CC -o "musl/$s" obj-musl/s_$s.o obj-musl/scenario.c.o \
-				obj-musl/sigcount.c.o obj-musl/probe.S.o \
+				obj-musl/sigcount.c.o obj-musl/cprobe.S.o \
 				"$MUSL_LIBDIR/libucontext_compat.a" -lpthread -lm || exit 1
 		done
 		variants="$variants musl"

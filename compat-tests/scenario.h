@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <ucontext.h>
 
-#include "arch.h"
+#include "cprobe.h"
 
 /* Print "key value" and flush (forks and exits must not lose lines). */
 void say(const char *key, const char *fmt, ...)

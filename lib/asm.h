@@ -1,110 +1,61 @@
 /* Conventions every assembly file follows: symbol types and sizes, CFI,
- * landing pads.  Each .S file still ends with its own .note.GNU-stack. */
+ * landing pads, property notes.  A port overrides any of them in its
+ * lib/arch/<abi>/port.h (lib/arch/README).  Each .S file still ends with
+ * its own .note.GNU-stack. */
 #ifndef UCC_ASM_H
 #define UCC_ASM_H
 
-#if defined(__x86_64__) && defined(__CET__) && (__CET__ & 1)
-# define LANDING_PAD	endbr64
-#elif defined(__aarch64__) && defined(__ARM_FEATURE_BTI_DEFAULT) && \
-      __ARM_FEATURE_BTI_DEFAULT
-# define LANDING_PAD	hint 34		/* bti c: a landing pad for calls */
-#else
-# define LANDING_PAD
+/* The port's own conventions (each with a default below), and SEP, what
+ * separates two instructions on one line: `;` but where the assembler
+ * takes it for a comment (hppa: `!`). */
+#include "port.h"
+#ifndef SEP
+# define SEP ;
 #endif
 
 /* A GNU property note (NT_GNU_PROPERTY_TYPE_0, name "GNU") holding one
  * 4-byte property: the features of `type` this object is built for. */
 #define GNU_PROPERTY_NOTE(type, bits)		\
-	.pushsection .note.gnu.property, "a";	\
-	.p2align 3;				\
-	.long 4;				\
-	.long 16;				\
-	.long 5;				\
-	.asciz "GNU";				\
-	.long type;				\
-	.long 4;				\
-	.long bits;				\
-	.p2align 3;				\
+	.pushsection .note.gnu.property, "a" SEP	\
+	.p2align 3 SEP				\
+	.long 4 SEP				\
+	.long 16 SEP				\
+	.long 5 SEP				\
+	.asciz "GNU" SEP				\
+	.long type SEP				\
+	.long 4 SEP				\
+	.long bits SEP				\
+	.p2align 3 SEP				\
 	.popsection
 
-/* Built with -fcf-protection, every object says so in a GNU property
- * note, as the compiler's do for C; without it, linking an assembly
- * object would take IBT and SHSTK away from the whole program.  What the
- * assembly does for them: IBT, endbr64 at every entry (LANDING_PAD) and
- * resuming through ret, never an indirect jmp to a return address;
- * SHSTK, refusing to switch while a shadow stack is active (SHSTK_CHECK),
- * since a switch would leave the shadow stack describing the old stack. */
-#if defined(__x86_64__) && defined(__CET__)
-	/* GNU_PROPERTY_X86_FEATURE_1_AND: 1 IBT, 2 SHSTK */
-	GNU_PROPERTY_NOTE(0xc0000002, (__CET__ & 3))
+#ifndef LANDING_PAD
+# define LANDING_PAD		/* the first instruction of every entry */
+#endif
+#ifdef PORT_PROPERTY_NOTE
+	PORT_PROPERTY_NOTE	/* what the object is built for (CET, BTI, ...) */
+#endif
+#ifndef SHSTK_CHECK
+# define SHSTK_CHECK(label)	/* refuse to switch under a shadow stack */
 #endif
 
-/* aarch64, built with -mbranch-protection: BTI, a landing pad at every
- * entry (LANDING_PAD); PAC, nothing to do, since the assembly signs no
- * return address: its functions keep the link register as the caller
- * gave it, and a switch resumes through ret, which neither BTI nor PAC
- * checks.  The note says both, so linking the library keeps them. */
-#if defined(__aarch64__)
-# if defined(__ARM_FEATURE_BTI_DEFAULT) && __ARM_FEATURE_BTI_DEFAULT
-#  define UCC_AARCH64_BTI 1
-# else
-#  define UCC_AARCH64_BTI 0
-# endif
-# if defined(__ARM_FEATURE_PAC_DEFAULT) && __ARM_FEATURE_PAC_DEFAULT
-#  define UCC_AARCH64_PAC 2
-# else
-#  define UCC_AARCH64_PAC 0
-# endif
-# if UCC_AARCH64_BTI || UCC_AARCH64_PAC
-	/* GNU_PROPERTY_AARCH64_FEATURE_1_AND: 1 BTI, 2 PAC */
-	GNU_PROPERTY_NOTE(0xc0000000, (UCC_AARCH64_BTI | UCC_AARCH64_PAC))
-# endif
-#endif
-
-/* SHSTK_CHECK(label): jump to label if the running thread has a shadow
- * stack.  rdsspq is a no-op, leaving 0, where shadow stacks are off or
- * unknown to the CPU.  Clobbers rax. */
-#if defined(__x86_64__) && defined(__CET__) && (__CET__ & 2)
-# define SHSTK_CHECK(label)	\
-	xor	%eax, %eax;	\
-	rdsspq	%rax;		\
-	test	%rax, %rax;	\
-	jnz	label
-#else
-# define SHSTK_CHECK(label)
-#endif
-
-/* RESUME(reg): continue at the address in reg, stack pointer already set:
- * a jmp, which predicts well.  Under IBT a return address has no endbr64
- * for an indirect jmp to land on, so the jmp is notrack: the instruction
- * gcc itself emits for switch tables under -fcf-protection, which any
- * system enabling IBT must allow (NO_TRACK_EN) for such code to run.  A
- * push and ret would need no allowance but mispredicts on every switch:
- * make bench measured it at 11 ns a switch against 6 (README). */
-#if defined(__x86_64__) && defined(__CET__) && (__CET__ & 1)
-# define RESUME(reg)		\
-	notrack jmp *reg
-#else
-# define RESUME(reg)		\
-	jmp	*reg
-#endif
-
+#ifndef FUNC_BEGIN	/* a port with function descriptors overrides it */
 #define FUNC_BEGIN(sym)		\
-	.globl sym;		\
-	.type sym, %function;	\
+	.globl sym SEP		\
+	.type sym, %function SEP	\
 sym:
+#endif
 
 /* A function private to the library. */
 #define ENTRY(name)		\
-	.text;			\
-	.p2align 4;		\
-	.hidden name;		\
+	.text SEP			\
+	.p2align 4 SEP		\
+	.hidden name SEP		\
 	FUNC_BEGIN(name)	\
-	.cfi_startproc;		\
+	.cfi_startproc SEP		\
 	LANDING_PAD
 
 #define END(name)		\
-	.cfi_endproc;		\
+	.cfi_endproc SEP		\
 	.size name, . - name
 
 /* A public function x: the prefixed name ucc_x, the drop-in name x (left
@@ -112,19 +63,19 @@ sym:
  * __ucc_x, hidden, for calls from inside the library that must reach this
  * library's code whatever else is loaded. */
 #define API_ENTRY(x)		\
-	.text;			\
-	.p2align 4;		\
-	.hidden __ucc_##x;	\
+	.text SEP			\
+	.p2align 4 SEP		\
+	.hidden __ucc_##x SEP	\
 	FUNC_BEGIN(ucc_##x)	\
 	FUNC_BEGIN(x)		\
 	FUNC_BEGIN(__ucc_##x)	\
-	.cfi_startproc;		\
+	.cfi_startproc SEP		\
 	LANDING_PAD
 
 #define API_END(x)		\
-	.cfi_endproc;		\
-	.size ucc_##x, . - ucc_##x; \
-	.size x, . - x;		\
+	.cfi_endproc SEP		\
+	.size ucc_##x, . - ucc_##x SEP \
+	.size x, . - x SEP		\
 	.size __ucc_##x, . - __ucc_##x
 
 /* A function that switches stacks.  Built for a sanitizer's fiber API
@@ -145,10 +96,10 @@ sym:
 
 /* A public function with no drop-in name. */
 #define PUBLIC(name)		\
-	.text;			\
-	.p2align 4;		\
+	.text SEP			\
+	.p2align 4 SEP		\
 	FUNC_BEGIN(name)	\
-	.cfi_startproc;		\
+	.cfi_startproc SEP		\
 	LANDING_PAD
 
 #endif

@@ -22,8 +22,12 @@ int __ucc_syscall_error(long ret);
 extern int __ucc_sig_active;
 void __ucc_sig_switch(ucontext_t *from, const ucontext_t *to);
 
-/* Where a function started by makecontext returns to (lib/arch/<abi>/start.S). */
+/* Where a function started by makecontext returns to (lib/arch/<abi>),
+ * and the C it calls there (lib/makecontext.c). */
 void __ucc_start(void);
+__attribute__((noreturn)) void __ucc_start_return(const ucontext_t *link);
+int __ucc_setcontext(const ucontext_t *ucp);
+int __ucc_getcontext(ucontext_t *ucp);
 void __ucc_valgrind_frame_kept(void *slot);
 
 /* The sanitizer fiber API (lib/fiber.c, --enable-sanitizer-fibers). */
@@ -41,9 +45,11 @@ struct ucc_base;
 int __ucc_base_init(struct ucc_base *base, uintptr_t sp);
 int __ucc_slice_prepare(struct ucc_slice *from, const struct ucc_slice *to,
 			uintptr_t sp);
-void __ucc_slice_finished(struct ucc_slice *s);
+__attribute__((noreturn)) void __ucc_slice_return(struct ucc_slice *self,
+						  struct ucc_slice *link);
 int __ucc_slice_fail(int err);
 void __ucc_slice_fpctl(void *slot);
+int __ucc_slice_set(struct ucc_slice *to);	/* ucc_slice_set, inside */
 void __ucc_slice_start(void);
 
 #endif

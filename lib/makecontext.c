@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <ucontext.h>
 #ifdef HAVE_VALGRIND_VALGRIND_H
@@ -127,6 +128,21 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 	 * no moment to deregister it: a context has no end. */
 	VALGRIND_STACK_REGISTER(lo, lo + size);
 #endif
+}
+
+/* Where a function started by makecontext goes when it returns: its
+ * start trampoline (lib/arch/<abi>) calls this with the uc_link it kept,
+ * on an aligned stack below the frame makecontext built.  As glibc: the
+ * link resumed, or exit(0) when there is none, exit(-1) when it cannot
+ * be resumed. */
+void
+__ucc_start_return(const ucontext_t *link)
+{
+	if (link != NULL) {
+		__ucc_setcontext(link);
+		exit(-1);
+	}
+	exit(0);
 }
 
 #ifdef HAVE_VALGRIND_VALGRIND_H

@@ -34,37 +34,6 @@ ucc_slice_allocator(void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *)
 	slice_free = free_fn ? free_fn : free;
 }
 
-/* The running thread's own stack, [*lo, *hi): 0, or -1 if unknown.
- * (lib/fiber.c asks too.) */
-int
-__ucc_thread_stack(uintptr_t *lo, uintptr_t *hi)
-{
-	pthread_attr_t attr;
-	void *addr;
-	size_t size;
-	int r = -1;
-
-	if (pthread_getattr_np(pthread_self(), &attr) != 0)
-		return -1;
-	if (pthread_attr_getstack(&attr, &addr, &size) == 0) {
-		*lo = (uintptr_t)addr;
-		*hi = (uintptr_t)addr + size;
-		r = 0;
-	}
-	pthread_attr_destroy(&attr);
-	if (r == 0 && getpid() == (pid_t)syscall(SYS_gettid)) {
-		/* The main thread's stack grows on demand: musl reports only
-		 * what is mapped so far, so take the limit it may grow to. */
-		struct rlimit rl;
-		uintptr_t max = (uintptr_t)256 << 20;
-		if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-			max = rl.rlim_cur;
-		if (*hi > max && *hi - max < *lo)
-			*lo = *hi - max;
-	}
-	return r;
-}
-
 /* Called by ucc_base_init (slice.S) with the caller's stack pointer. */
 int
 __ucc_base_init(ucc_base_t *base, uintptr_t sp)
@@ -192,12 +161,20 @@ ucc_slice_size(const ucc_slice_t *s)
 	return s != NULL && s->base != NULL && s->sp != 0 ? s->len : 0;
 }
 
-/* Called by the slice start trampoline when fn has returned. */
+/* Called by the slice start trampoline when fn has returned: the
+ * context is no longer resumable; its link is resumed, or, as for
+ * makecontext, the process exits with 0 without one and -1 when the link
+ * cannot be resumed. */
 void
-__ucc_slice_finished(ucc_slice_t *s)
+__ucc_slice_return(ucc_slice_t *self, ucc_slice_t *link)
 {
-	s->sp = 0;
-	s->len = 0;
+	self->sp = 0;
+	self->len = 0;
+	if (link != NULL) {
+		__ucc_slice_set(link);
+		exit(-1);
+	}
+	exit(0);
 }
 
 static int

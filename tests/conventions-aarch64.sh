@@ -22,7 +22,7 @@ printf 'int ucc_probe_public(void);\nint f(void) { return ucc_probe_public() + 1
 for mode in standard none; do
 	flags=
 	[ $mode = standard ] && flags=-mbranch-protection=standard
-	$xcc $flags -I"$TOP_SRCDIR/lib" -c "$probe" -o "$tmp/p.o" || { echo "FAIL: assemble ($mode)"; exit 1; }
+	$xcc $flags -I"$TOP_SRCDIR/lib" -I"$TOP_SRCDIR/lib/arch/aarch64" -c "$probe" -o "$tmp/p.o" || { echo "FAIL: assemble ($mode)"; exit 1; }
 	$xcc $flags -fPIC -c "$tmp/c.c" -o "$tmp/c.o" || { echo "FAIL: compile ($mode)"; exit 1; }
 	$xcc -shared -nostdlib -o "$tmp/l.so" "$tmp/c.o" "$tmp/p.o" || { echo "FAIL: link ($mode)"; exit 1; }
 	note=$(readelf -nW "$tmp/l.so" | grep -c 'AArch64 feature: BTI, PAC')

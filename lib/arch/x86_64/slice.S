@@ -136,6 +136,7 @@ SLICE_ENTRY(slice_set)
 1:	jmp	__ucc_slice_resume
 SLICE_END(slice_set)
 #ifndef UCC_SANITIZER_FIBERS	/* fiber.S defines it then */
+	.globl __ucc_slice_set
 	.hidden __ucc_slice_set
 	.type __ucc_slice_set, %function
 	.set __ucc_slice_set, ucc_slice_set
@@ -209,15 +210,8 @@ FUNC_BEGIN(__ucc_slice_start)
 	mov	%r12, %rdi
 	call	*%rbx
 	mov	%r14, %rdi
-	call	__ucc_slice_finished	/* no longer resumable */
-	mov	%r13, %rdi
-	test	%rdi, %rdi
-	jz	1f
-	call	__ucc_slice_set
-	mov	$-1, %edi		/* link could not be resumed */
-	jmp	2f
-1:	xor	%edi, %edi
-2:	call	exit@PLT
+	mov	%r13, %rsi
+	call	__ucc_slice_return	/* link, or exit: lib/slice.c */
 	ud2
 	.cfi_endproc
 	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame

@@ -1,6 +1,7 @@
 /* The start trampoline for x86_64: makecontext makes it the return address
  * of the context's function, so that returning resumes uc_link, or ends
- * the process with exit(0) when uc_link is NULL, as glibc does.
+ * the process with exit(0) when uc_link is NULL, as glibc does: the C
+ * of that is __ucc_start_return (lib/makecontext.c).
  * System V AMD64 psABI 1.0, section 3.4 (the end of the unwind chain). */
 #include "asm.h"
 #include "abi.h"
@@ -27,14 +28,7 @@ FUNC_BEGIN(__ucc_start)
 	call	__ucc_valgrind_frame_kept
 #endif
 	mov	%rbx, %rdi
-	test	%rdi, %rdi
-	jz	1f
-	call	__ucc_setcontext
-	/* uc_link could not be resumed: exit(-1), as glibc */
-	mov	$-1, %edi
-	jmp	2f
-1:	xor	%edi, %edi
-2:	call	exit@PLT
+	call	__ucc_start_return
 	ud2
 	.cfi_endproc
 	.size __ucc_start_frame, . - __ucc_start_frame

@@ -1,19 +1,12 @@
-/* What the compat scenarios need to know of x86_64 (see probe.S). */
-#ifndef UCC_SCENARIO_ARCH_H
-#define UCC_SCENARIO_ARCH_H
+/* The compat scenarios' probes for x86_64 (cprobe.S); the rest of what
+ * they need to know of the ABI is arch.h, shared with the unit tests. */
+#ifndef UCC_CPROBE_H
+#define UCC_CPROBE_H
 
 #include <stdint.h>
 #include <ucontext.h>
 
-#include "fpctl.h"
-
-#define ARCH_NAME "x86_64"
-
-static inline uintptr_t arch_uc_sp(const ucontext_t *uc)
-{ return (uintptr_t)uc->uc_mcontext.gregs[REG_RSP]; }
-
-/* A function entered by makecontext sees its stack as after a call. */
-static inline int arch_entry_sp_ok(uintptr_t sp) { return (sp + 8) % 16 == 0; }
+#include "arch.h"
 
 /* cprobe_entry, a function for makecontext, records at its entry the
  * stack pointer, the frame pointer and the 8 bytes below the stack

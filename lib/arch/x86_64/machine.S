@@ -1,0 +1,7 @@
+/* The x86_64 port's assembly, one object (lib/port.S includes this). */
+#include "getcontext.S"
+#include "setcontext.S"
+#include "swapcontext.S"
+#include "start.S"
+#include "slice.S"
+#include "fiber.S"
