@@ -44,8 +44,9 @@ enum ucc_abi {
 # define UC_ARGREG(off)			off,
 static const unsigned short ucc_argregs[] = {
 # include "offsets.def"
+	0	/* not a register: the list may be empty (i386, m68k) */
 };
-# define UC_NARGREGS (sizeof ucc_argregs / sizeof ucc_argregs[0])
+# define UC_NARGREGS (sizeof ucc_argregs / sizeof ucc_argregs[0] - 1)
 #endif
 #undef UC_OFF
 #undef UC_FPOFF

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <ucontext.h>
 
+#include "port.h"	/* the port's switches (lib/arch/<abi>/port.h) */
+
 /* Error returns for the assembly, which cannot reach errno itself:
  * all return -1.  EFAULT for a NULL pointer, EINVAL for a context that
  * cannot be resumed.  Under the sanitizer fiber API, each first takes
@@ -27,7 +29,7 @@ void __ucc_sig_switch(ucontext_t *from, const ucontext_t *to);
 void __ucc_start(void);
 __attribute__((noreturn)) void __ucc_start_return(const ucontext_t *link);
 int __ucc_setcontext(const ucontext_t *ucp);
-int __ucc_getcontext(ucontext_t *ucp);
+__attribute__((returns_twice)) int __ucc_getcontext(ucontext_t *ucp);
 void __ucc_valgrind_frame_kept(void *slot);
 
 /* The sanitizer fiber API (lib/fiber.c, --enable-sanitizer-fibers). */
@@ -49,6 +51,10 @@ __attribute__((noreturn)) void __ucc_slice_return(struct ucc_slice *self,
 						  struct ucc_slice *link);
 int __ucc_slice_fail(int err);
 void __ucc_slice_fpctl(void *slot);
+/* The port's stack-switch primitive (lib/arch/<abi>/switch.S), for the
+ * portable slice switch. */
+void __ucc_stack_switch(void *(*save)(void *arg, void *sp),
+			void (*restore)(void *arg), void *arg);
 int __ucc_slice_set(struct ucc_slice *to);	/* ucc_slice_set, inside */
 void __ucc_slice_start(void);
 

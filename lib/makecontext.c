@@ -85,7 +85,8 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 		return;
 	}
 
-	size_t nstack = (size_t)argc > UC_NARGREGS ? argc - UC_NARGREGS : 0;
+	size_t nreg = UC_NARGREGS;
+	size_t nstack = (size_t)argc > nreg ? argc - nreg : 0;
 	size_t frame = nstack * UC_SLOT_SIZE + UC_ARGS_OFFSET;
 	if (size < frame + UCC_STACK_MIN) {
 		refuse(ucp, ENOMEM);
@@ -106,10 +107,10 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 	va_start(ap, argc);
 	for (int i = 0; i < argc; i++) {
 		ucc_arg v = va_arg(ap, ucc_arg);
-		if ((size_t)i < UC_NARGREGS)
+		if ((size_t)i < nreg)
 			set_reg(ucp, ucc_argregs[i], v);
 		else
-			put((char *)args + (i - UC_NARGREGS) * UC_SLOT_SIZE,
+			put((char *)args + (i - nreg) * UC_SLOT_SIZE,
 			    UC_SLOT_SIZE, v);
 	}
 	va_end(ap);

@@ -1,14 +1,21 @@
-/* Base contexts and stack slicing: everything but the switch itself
- * (lib/arch/<abi>/slice.S), which calls __ucc_slice_prepare to validate
- * and to grow buffers before it changes anything.
+/* Base contexts and stack slicing.  The switch itself is portable C
+ * around the port's stack-switch primitive (__ucc_stack_switch, in
+ * lib/arch/<abi>/switch.S), greenlet's shape: the primitive pushes the
+ * callee-saved registers onto the running stack, so that they are part of
+ * the slice, and C copies slices in and out.  A port may instead keep a
+ * tuned switch of its own (lib/arch/<abi>/slice.S, UCC_PORT_SLICE in its
+ * port.h), which calls __ucc_slice_prepare to validate and to grow
+ * buffers before it changes anything.
  *
- * A suspended sliced context keeps, in its buffer, the frame of its
- * registers (offsets.def, SF_*), then the bytes of its base's stack from
- * its stack pointer sp up to the base point: the frames of the code that
- * called the switch.  The base function itself runs above the base point
- * (UCC_BASE_SLACK bytes below where it called ucc_base_init), where no
- * slice is ever restored, so a context saved there keeps its frame of
- * registers and no stack bytes.  Slices hold absolute addresses (return
+ * A suspended sliced context keeps, in its buffer, the bytes of its
+ * base's stack from its stack pointer sp up to the base point: the frame
+ * of registers the switch pushed (offsets.def's SF_*), then the frames
+ * of the code that called the switch.  The tuned switch keeps that frame
+ * apart, at the head of the buffer (HEAD bytes), and sp above it.  The
+ * base function itself runs above the base point (UCC_BASE_SLACK bytes
+ * below where it called ucc_base_init), where no slice is ever restored,
+ * so a context saved there keeps no stack bytes (the tuned switch: only
+ * its frame of registers).  Slices hold absolute addresses (return
  * addresses, frame pointers, pointers to locals), so a slice is only ever
  * restored where it was taken, against the same base point. */
 #define _GNU_SOURCE
@@ -23,6 +30,21 @@
 #include "ucontext_compat.h"
 #include "abi.h"
 #include "internal.h"
+
+/* The tuned switch keeps a suspended context's frame of registers at the
+ * head of its buffer, apart from its stack bytes; the portable one keeps
+ * it on the stack, where the primitive pushed it, among them. */
+#ifdef UCC_PORT_SLICE
+# define HEAD SF_SIZE
+#else
+# define HEAD 0
+/* How far below the switch's local variables the primitive's stack
+ * pointer may lie: its pushes and the call (aarch64: 176 bytes). */
+# define SP_SLACK 1024
+# ifdef UCC_SANITIZER_FIBERS
+#  error "the sanitizer fiber API needs the port's own slice switch (slice.S)"
+# endif
+#endif
 
 static void *(*slice_realloc)(void *, size_t) = realloc;
 static void (*slice_free)(void *) = free;
@@ -121,9 +143,12 @@ ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *), void *arg,
 		errno = EINVAL;
 		return -1;
 	}
-	/* The trampoline is entered with the stack aligned for a call. */
-	uintptr_t sp = base->sp & -(uintptr_t)UC_STACK_ALIGN;
-	size_t len = SF_SIZE + (base->sp - sp);
+	/* The trampoline is entered with the stack aligned for a call, at
+	 * top; the frame of registers the switch loads it from is the
+	 * buffer's head (tuned) or lies just below top (portable). */
+	uintptr_t top = base->sp & -(uintptr_t)UC_STACK_ALIGN;
+	uintptr_t sp = top - (SF_SIZE - HEAD);
+	size_t len = HEAD + (base->sp - sp);
 	int err = reserve(s, len);
 	if (err != 0) {
 		errno = err;
@@ -208,7 +233,7 @@ check_target(const ucc_slice_t *to, uintptr_t sp)
 	} else if (!pthread_equal(pthread_self(), b->thread)) {
 		return EINVAL;		/* the base is another thread's */
 	}
-	if (to->sp < b->lo || to->len != SF_SIZE + stack_bytes(b, to->sp))
+	if (to->sp < b->lo || to->len != HEAD + stack_bytes(b, to->sp))
 		return ERANGE;		/* the slice does not fit below the base */
 	return 0;
 }
@@ -216,7 +241,8 @@ check_target(const ucc_slice_t *to, uintptr_t sp)
 /* Validate a switch and prepare from's buffer, before anything changes.
  * from (NULL for ucc_slice_set) is the running code, called from stack
  * pointer sp.  Returns 0 or an errno value; on 0 nothing can fail any
- * more, and from's len, sp and base_sp are set for the save. */
+ * more, and (for the port's slice.S) from's len, sp and base_sp are set
+ * for the save. */
 int
 __ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
 {
@@ -238,7 +264,8 @@ __ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
 	const ucc_base_t *b = from->base;
 	if (!b->live || !on_stack(b, sp) || sp > b->top)
 		return EINVAL;		/* not running below its base */
-	size_t len = SF_SIZE + stack_bytes(b, sp);
+#ifdef UCC_PORT_SLICE
+	size_t len = HEAD + stack_bytes(b, sp);
 	err = reserve(from, len);
 	if (err != 0)
 		return err;
@@ -246,6 +273,10 @@ __ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
 	from->sp = sp;
 	from->base_sp = b->sp;
 	return 0;
+#else
+	/* sp is an estimate: the primitive saves from a little lower */
+	return reserve(from, HEAD + stack_bytes(b, sp - SP_SLACK));
+#endif
 }
 
 /* The errno a failed switch in slice.S reports. */
@@ -258,3 +289,111 @@ __ucc_slice_fail(int err)
 	errno = err;
 	return -1;
 }
+
+#ifndef UCC_PORT_SLICE
+/* The portable switch.  __ucc_stack_switch(save, restore, w) pushes the
+ * running code's callee-saved registers, calls save(w, sp), moves the
+ * stack pointer to what save returned, calls restore(w) there and pops
+ * the registers that restore put back: those of the code that called
+ * __ucc_stack_switch when it was saved. */
+struct switching {
+	ucc_slice_t *from;	/* sliced, or NULL: nothing to save */
+	ucc_slice_t *to;
+};
+
+static void *
+save_slice(void *arg, void *sp_)
+{
+	struct switching *w = arg;
+	ucc_slice_t *from = w->from, *to = w->to;
+	uintptr_t sp = (uintptr_t)sp_;
+
+	if (from != NULL) {
+		const ucc_base_t *b = from->base;
+		size_t len = stack_bytes(b, sp);
+		if (len > from->cap)
+			abort();	/* SP_SLACK too small: a bug, never a corruption */
+		memcpy(from->buf, sp_, len);
+		from->len = len;
+		from->sp = sp;
+		from->base_sp = b->sp;
+	}
+	if (to->base == NULL) {
+		/* ordinary: resumed as setcontext would (checked resumable) */
+		__ucc_setcontext(to->ucp);
+		abort();
+	}
+	return (void *)to->sp;
+}
+
+static void
+restore_slice(void *arg)
+{
+	/* Both read before the copy, which may overwrite the frame that
+	 * *arg lives in, and even *to itself.  A context ucc_slice_make
+	 * made is no different: its bytes are a frame whose return address
+	 * is the slice start trampoline. */
+	const ucc_slice_t *to = ((struct switching *)arg)->to;
+	const unsigned char *buf = to->buf;
+	void *sp = (void *)to->sp;
+	size_t len = to->len;
+	memcpy(sp, buf, len);
+}
+
+/* The running code's stack pointer, near enough for validation: the
+ * primitive's lies at most SP_SLACK below it. */
+#define HERE() ((uintptr_t)__builtin_frame_address(0))
+
+UCC_API int
+ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to)
+{
+	if (from == NULL || to == NULL) {
+		errno = EFAULT;
+		return -1;
+	}
+	int err = __ucc_slice_prepare(from, to, HERE());
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	struct switching w = { from, to };
+	if (from->base != NULL) {
+		__ucc_stack_switch(save_slice, restore_slice, &w);
+		return 0;
+	}
+	/* from is ordinary: saved as getcontext saves, resumed by
+	 * setcontext, which returns here a second time. */
+	volatile int resumed = 0;
+	__ucc_getcontext(from->ucp);
+	if (resumed)
+		return 0;
+	resumed = 1;
+	w.from = NULL;
+	if (to->base == NULL)
+		return __ucc_setcontext(to->ucp);
+	__ucc_stack_switch(save_slice, restore_slice, &w);
+	abort();
+}
+
+UCC_API int
+ucc_slice_set(ucc_slice_t *to)
+{
+	if (to == NULL) {
+		errno = EFAULT;
+		return -1;
+	}
+	int err = __ucc_slice_prepare(NULL, to, HERE());
+	if (err != 0) {
+		errno = err;
+		return -1;
+	}
+	struct switching w = { NULL, to };
+	if (to->base == NULL)
+		return __ucc_setcontext(to->ucp);
+	__ucc_stack_switch(save_slice, restore_slice, &w);
+	abort();
+}
+
+extern __typeof__(ucc_slice_set) __ucc_slice_set
+	__attribute__((alias("ucc_slice_set"), visibility("hidden")));
+#endif

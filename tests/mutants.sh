@@ -174,6 +174,10 @@ add "guard page above the stack" "lib/stack.c" \
 	"s/mprotect(map + page, usable,/mprotect(map, usable,/; s/ss->ss_sp = map + page;/ss->ss_sp = map;/; s/munmap((char \\*)ss->ss_sp - page,/munmap((char *)ss->ss_sp,/"
 add "signal mask never set in handlers" "lib/signal.c" \
 	"/^__ucc_sig_switch(/,/^{/s/^{/{ if (from || to) return;/"
+add "portable slice saved one word short" "lib/slice.c" \
+	"s/memcpy(from->buf + HEAD, sp_, len - HEAD);/memcpy(from->buf + HEAD, sp_, len - HEAD - sizeof(void *));/"
+add "portable slice restored one word short" "lib/slice.c" \
+	"s/memcpy((void \*)to->sp, buf + HEAD, len - HEAD);/memcpy((void *)to->sp, buf + HEAD, len - HEAD - sizeof(void *));/"
 add "handler's entry not counted" "lib/signal.c" \
 	"s/^\t__atomic_add_fetch(&__ucc_sig_active, 1, __ATOMIC_RELAXED);/\t(void)0;/"
 

@@ -3,5 +3,8 @@
 #include "setcontext.S"
 #include "swapcontext.S"
 #include "start.S"
-#include "slice.S"
+#include "switch.S"
+#ifdef UCC_PORT_SLICE
+# include "slice.S"
+#endif
 #include "fiber.S"

@@ -1,6 +1,6 @@
-/* Stack slicing for x86_64: the switch between sliced and ordinary
- * contexts, the start trampoline of ucc_slice_make, and the stack pointer
- * queries.  System V AMD64 psABI 1.0, sections 3.2.1-3.2.3 (callee-saved
+/* Stack slicing for x86_64, tuned: the switch between sliced and
+ * ordinary contexts, in place of lib/slice.c's portable switch (port.h
+ * says why); the start trampoline of ucc_slice_make is switch.S's.  System V AMD64 psABI 1.0, sections 3.2.1-3.2.3 (callee-saved
  * registers, x87 CW and MXCSR) and 3.4 (unwinding).
  *
  * A suspended sliced context keeps its registers at the start of its
@@ -11,27 +11,6 @@
 #include "asm.h"
 #include "abi.h"
 #include "save.h"
-
-/* void *ucc_current_sp(void) */
-PUBLIC(ucc_current_sp)
-	lea	8(%rsp), %rax		/* the caller's, without our return address */
-	ret
-END(ucc_current_sp)
-
-/* int ucc_base_init(ucc_base_t *base): the rest is C, given the caller's
- * stack pointer. */
-PUBLIC(ucc_base_init)
-	lea	8(%rsp), %rsi
-	jmp	__ucc_base_init
-END(ucc_base_init)
-
-/* void __ucc_slice_fpctl(void *slot): the running FP control state, as
- * the SF_FPCTL slot holds it. */
-ENTRY(__ucc_slice_fpctl)
-	stmxcsr	0(%rdi)
-	fnstcw	4(%rdi)
-	ret
-END(__ucc_slice_fpctl)
 
 /* Copy rcx bytes from rsi to rdi, upward, using no stack.  Stack slices
  * are multiples of 16 bytes: the short ones most switches move go 64,
@@ -194,27 +173,5 @@ ENTRY(__ucc_slice_resume)
 	mov	SL_UCP(%r8), %rsi
 	jmp	__ucc_restore
 END(__ucc_slice_resume)
-
-/* Where a context made by ucc_slice_make starts: rbx = fn, r12 = arg,
- * r13 = link, r14 = the context; rsp is aligned for a call. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined rip
-	/* An unwinder looks up the return address minus one: this byte. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
-	mov	%r12, %rdi
-	call	*%rbx
-	mov	%r14, %rdi
-	mov	%r13, %rsi
-	call	__ucc_slice_return	/* link, or exit: lib/slice.c */
-	ud2
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
 
 	.section .note.GNU-stack,"",%progbits
