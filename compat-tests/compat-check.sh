@@ -2,28 +2,37 @@
 # make compat-check: every scenario run against the C library's own
 # functions and against ours, transcripts compared key by key.
 #
-# Each scenario (compat-tests/s_*.c) is built from one source as
+# Each scenario (compat-tests/s_*.c, and the ABI's own in
+# tests/arch/<abi>/s_*.c) is built from one source as
 #   plain  linked with nothing but libc      -> the reference, on glibc
 #   ours   linked with -lucontext_compat
 #   posix  linked with -lucontext_compat_posix
 #   musl   built with musl-gcc --static and our archive (if MUSL_CC is set)
 # and run as: linked, preload (LD_PRELOAD into plain), posix-linked,
 # posix-preload, musl.  A cell is "same", "doc" (every differing line is a
-# documented difference, see compat-tests/differences), or FAIL.  Then
-# the man pages' DIFFERENCES FROM GLIBC items must be exactly the ones
-# the run observed.  The last line is "compat: N passed, N failed".
+# documented difference, see compat-tests/differences and the ABI's
+# tests/arch/<abi>/differences), or FAIL.  Then the man pages'
+# DIFFERENCES FROM GLIBC items must be exactly the ones the run observed:
+# an item whose title ends in a list of ABIs, "(x86_64, i386)", is
+# expected on those only.  With UCC_RUN (a cross build: qemu-user) every
+# program runs through it.  The last line is "compat: N passed, N failed".
 # With COMPAT_BUILD_ONLY=1 it builds every scenario and runs none.
 set -u
 : "${SRCDIR:?}" "${TOP_SRCDIR:?}" "${WORKDIR:?}" "${LIBDIR:?}" "${ABI:?}"
 cc=${CC:-cc}
 seeds=${SEEDS:-1-100}
-rules=$SRCDIR/differences
-scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe fpu align fields sigmask preempt badinput random}
+archdir=$TOP_SRCDIR/tests/arch/$ABI
+own=$(cd "$archdir" && ls s_*.c 2>/dev/null | sed 's/^s_//; s/\.c$//' | tr '\n' ' ')
+scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe align sigmask preempt badinput random $own}
 [ -z "${SCENARIOS:-}" ] && [ "${HAVE_PCL:-no}" = yes ] && scenarios="$scenarios pcl"
 
 mkdir -p "$WORKDIR"
 cd "$WORKDIR" || exit 2
 rm -rf out && mkdir -p out obj-glibc obj-musl plain ours posix musl
+# the differences accepted: the portable ones, then the ABI's
+rules=$WORKDIR/out/differences
+cat "$SRCDIR/differences" "$archdir/differences" > "$rules" 2>/dev/null ||
+	cat "$SRCDIR/differences" > "$rules"
 
 inc="-I$SRCDIR -I$TOP_SRCDIR/tests -I$TOP_SRCDIR/tests/arch/$ABI -I$TOP_SRCDIR/lib -I$TOP_SRCDIR/lib/arch/$ABI"
 # the build's own warnings (configure --enable-werror adds -Werror)
@@ -41,7 +50,9 @@ compile() {
 	for s in $scenarios; do
 		[ "$dir" = obj-musl ] && [ "$s" = pcl ] && continue
 		# shellcheck disable=SC2086
-		$c $cflags $extra $inc -I"$WORKDIR" -c -o "$dir/s_$s.o" "$SRCDIR/s_$s.c" || return 1
+		src=$SRCDIR/s_$s.c
+		[ -f "$src" ] || src=$archdir/s_$s.c
+		$c $cflags $extra $inc -I"$WORKDIR" -c -o "$dir/s_$s.o" "$src" || return 1
 	done
 }
 
@@ -96,9 +107,31 @@ run() {
 		echo "status not built"
 		return
 	fi
-	# At most 60 s, and 16 MiB of transcript (ulimit -f, 512-byte blocks).
+	# At most 60 s (120 s under qemu), and 16 MiB of transcript (ulimit -f,
+	# 512-byte blocks).
+	if [ -n "${UCC_RUN:-}" ]; then
+		# qemu-user: LD_PRELOAD for the emulated program, not for qemu
+		# (QEMU_SET_ENV only when there is one: empty, qemu prints its
+		# usage); qemu's own report of a fatal signal ("qemu: uncaught
+		# target signal 11") is not the program's output.
+		{
+			(
+				ulimit -S -f 32768
+				if [ -n "$pre" ]; then
+					QEMU_SET_ENV=LD_PRELOAD=$pre
+					export QEMU_SET_ENV
+				fi
+				# shellcheck disable=SC2086
+				exec timeout 120 $UCC_RUN "./$cmd" $args
+			) 2>&1
+			echo "status $?"
+		} | grep -v '^qemu: '
+		return
+	fi
+	# LD_PRELOAD for the program only, not for timeout: an i386 library
+	# preloaded into the x86_64 timeout makes ld.so complain.
 	# shellcheck disable=SC2086
-	(ulimit -S -f 32768; LD_PRELOAD=$pre exec timeout 60 "./$cmd" $args) 2>&1
+	(ulimit -S -f 32768; exec timeout 60 ${pre:+env LD_PRELOAD=$pre} "./$cmd" $args) 2>&1
 	echo "status $?"
 }
 
@@ -208,8 +241,16 @@ fi
 sort -u out/observed > out/observed.sorted
 for page in "$TOP_SRCDIR"/man/ucc_*.3; do
 	name=$(basename "$page")
-	awk '/^\.Sh / { on = ($0 ~ /DIFFERENCES FROM GLIBC/) }
-	     on && /^\.It Sy / { sub(/^\.It Sy /, ""); print }' "$page" |
+	awk -v abi="$ABI" '/^\.Sh / { on = ($0 ~ /DIFFERENCES FROM GLIBC/) }
+	     on && /^\.It Sy / {
+		sub(/^\.It Sy /, "")
+		# "title (x86_64, i386)": an item of those ABIs only
+		if (match($0, / \([a-z0-9_, ]+\)$/)) {
+			abis = substr($0, RSTART + 2, RLENGTH - 3)
+			if (index(", " abis ",", ", " abi ",") == 0) next
+		}
+		print
+	     }' "$page" |
 	while IFS= read -r t; do printf '%s\t%s\n' "$name" "$t"; done
 done | sort -u > out/documented
 comm -23 out/observed.sorted out/documented | while IFS= read -r d; do

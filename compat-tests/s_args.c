@@ -20,9 +20,9 @@ record(int n, const uint64_t *v)
 #include "args32.h"
 
 static void
-mixed(const char *s, int i, uint64_t big, double *d, unsigned short h)
+mixed(const char *s, int i, unsigned long big, double *d, unsigned short h)
 {
-	say("makecontext.args.mixed", "%s %d %#" PRIx64 " %g %u", s, i, big, *d, h);
+	say("makecontext.args.mixed", "%s %d %#lx %g %u", s, i, big, *d, h);
 }
 
 int
@@ -63,7 +63,7 @@ main(void)
 	double d = 2.5;
 	prepare(&co_uc, stack, 64 * 1024, &main_uc);
 	makecontext(&co_uc, (void (*)(void))mixed, 5, "text", -7,
-		    (uint64_t)0x7777777788888888ull, &d, 65535);
+		    (unsigned long)0x7777777788888888ull, &d, 65535);
 	swapcontext(&main_uc, &co_uc);
 	return 0;
 }

@@ -41,6 +41,10 @@ static unsigned char *stacks[NSLOT];
 static uint64_t expect[NSLOT][10];	/* what each made context should receive */
 static char line_key[32];
 
+/* makecontext passes a register's worth per argument (64 bits on
+ * LP64, 32 on i386): the values are drawn as 64 bits and passed as that. */
+typedef unsigned long ulong_t;
+
 /* Every choice comes from next(): xorshift64* from the seed, or, in the
  * fuzz harness (fuzz_random.c), whatever RANDOM_DRAW returns. */
 static uint64_t rng;
@@ -175,20 +179,22 @@ interp(int id, uint64_t acc0)
 			expect[t][0] = (uint64_t)t;
 			memcpy(&expect[t][1], o->args, sizeof o->args);
 			const uint64_t *a = o->args;
-			extern void entry0(long), entry1(long, uint32_t, uint64_t);
-			extern void entry2(long, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t,
-					   uint64_t, uint64_t);
-			extern void entry3(long, uint64_t, uint32_t, uint64_t, uint32_t, uint64_t,
-					   uint32_t, uint64_t, uint32_t, uint64_t);
+			extern void entry0(long), entry1(long, uint32_t, ulong_t);
+			extern void entry2(long, ulong_t, ulong_t, ulong_t, ulong_t, ulong_t,
+					   ulong_t, ulong_t);
+			extern void entry3(long, ulong_t, uint32_t, ulong_t, uint32_t, ulong_t,
+					   uint32_t, ulong_t, uint32_t, ulong_t);
 			switch (o->entry) {
 			case 0: makecontext(&ctx[t], (void (*)(void))entry0, 1, (long)t); break;
 			case 1: makecontext(&ctx[t], (void (*)(void))entry1, 3, (long)t,
-					    (uint32_t)a[0], a[1]); break;
+					    (uint32_t)a[0], (ulong_t)a[1]); break;
 			case 2: makecontext(&ctx[t], (void (*)(void))entry2, 8, (long)t,
-					    a[0], a[1], a[2], a[3], a[4], a[5], a[6]); break;
+					    (ulong_t)a[0], (ulong_t)a[1], (ulong_t)a[2], (ulong_t)a[3],
+					    (ulong_t)a[4], (ulong_t)a[5], (ulong_t)a[6]); break;
 			default: makecontext(&ctx[t], (void (*)(void))entry3, 10, (long)t,
-					     a[0], (uint32_t)a[1], a[2], (uint32_t)a[3], a[4],
-					     (uint32_t)a[5], a[6], (uint32_t)a[7], a[8]); break;
+					     (ulong_t)a[0], (uint32_t)a[1], (ulong_t)a[2], (uint32_t)a[3],
+					     (ulong_t)a[4], (uint32_t)a[5], (ulong_t)a[6], (uint32_t)a[7],
+					     (ulong_t)a[8]); break;
 			}
 			break;
 		}
@@ -221,7 +227,8 @@ entered(long id, int n, const uint64_t *got, const int *is32)
 {
 	int ok = got[0] == (uint64_t)id;
 	for (int i = 1; i < n; i++)
-		ok &= is32[i] ? (uint32_t)got[i] == (uint32_t)expect[id][i] : got[i] == expect[id][i];
+		ok &= is32[i] ? (uint32_t)got[i] == (uint32_t)expect[id][i] :
+			(ulong_t)got[i] == (ulong_t)expect[id][i];
 	show("ctx %ld entered with %d arguments: %s", id, n, ok ? "as made" : "WRONG");
 	uint64_t h = 0;
 	for (int i = 0; i < n; i++)
@@ -238,7 +245,7 @@ entry0(long id)
 }
 
 void
-entry1(long id, uint32_t a, uint64_t b)
+entry1(long id, uint32_t a, ulong_t b)
 {
 	uint64_t g[3] = { (uint64_t)id, a, b };
 	int w[3] = { 0, 1, 0 };
@@ -246,8 +253,8 @@ entry1(long id, uint32_t a, uint64_t b)
 }
 
 void
-entry2(long id, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e,
-       uint64_t f, uint64_t g7)
+entry2(long id, ulong_t a, ulong_t b, ulong_t c, ulong_t d, ulong_t e,
+       ulong_t f, ulong_t g7)
 {
 	uint64_t g[8] = { (uint64_t)id, a, b, c, d, e, f, g7 };
 	int w[8] = { 0 };
@@ -255,8 +262,8 @@ entry2(long id, uint64_t a, uint64_t b, uint64_t c, uint64_t d, uint64_t e,
 }
 
 void
-entry3(long id, uint64_t a, uint32_t b, uint64_t c, uint32_t d, uint64_t e,
-       uint32_t f, uint64_t g7, uint32_t h, uint64_t i)
+entry3(long id, ulong_t a, uint32_t b, ulong_t c, uint32_t d, ulong_t e,
+       uint32_t f, ulong_t g7, uint32_t h, ulong_t i)
 {
 	uint64_t g[10] = { (uint64_t)id, a, b, c, d, e, f, g7, h, i };
 	int w[10] = { 0, 0, 1, 0, 1, 0, 1, 0, 1, 0 };

@@ -34,14 +34,16 @@ for name in libucontext_compat libucontext_compat_posix; do
 	# Under IBT a switch resumes at a return address, which has no
 	# endbr64: the assembly's register-indirect jumps must be notrack.
 	if [ $((cet & 1)) -ne 0 ]; then
-		for o in "$tmp/$name"/*context.o "$tmp/$name"/*slice.o; do
+		for o in "$tmp/$name"/*port.o; do
 			[ -f "$o" ] || continue
 			objdump -d --no-show-raw-insn "$o" |
 				grep -E '[[:space:]]jmp[[:space:]]+\*%r' | grep -v notrack |
 				sed "s|^|  $(basename "$o"):|"
 		done > "$tmp/tracked"
 		[ -s "$tmp/tracked" ] && { bad "$name.a: tracked indirect jumps to return addresses:"; cat "$tmp/tracked"; }
-		nt=$(objdump -d --no-show-raw-insn "$tmp/$name"/*swapcontext.o | grep -c 'notrack jmp')
+		nt=$(objdump -d --no-show-raw-insn "$tmp/$name"/*port.o |
+			awk '/<(__ucc_|ucc_)?swapcontext>:$/ { on = 1; next } /^$/ { on = 0 } on' |
+			grep -c 'notrack jmp')
 		[ "$nt" -ge 1 ] || bad "$name.a: swapcontext does not resume by notrack jmp"
 		[ -s "$tmp/tracked" ] || [ "$nt" -lt 1 ] || echo "ok: $name.a: every resume is a notrack jmp"
 	fi

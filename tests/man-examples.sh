@@ -21,7 +21,8 @@ for page in "$MANDIR"/*.[0-9]; do
 		fail=1
 		continue
 	fi
-	if "$tmp/ex" > "$tmp/run.out" 2>&1; then
+	# shellcheck disable=SC2086
+	if ${UCC_RUN:-} "$tmp/ex" > "$tmp/run.out" 2>&1; then
 		echo "ok: $name"
 	else
 		echo "FAIL: $name: the example exited $?:"; cat "$tmp/run.out"

@@ -13,6 +13,9 @@ int sigcount_arm(void);
  * restores when the trap's handler returns: the thread's. */
 int sigcount_arm_emulating(void);
 
+/* 1 where the filters can be installed, 0 where not (qemu-user). */
+int sigcount_supported(void);
+
 /* The calls trapped so far. */
 long sigcount(void);
 

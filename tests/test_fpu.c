@@ -13,8 +13,7 @@ static struct fpctl co_saw;
 static int
 same_control(const struct fpctl *a, const struct fpctl *b)
 {
-	return a->cw == b->cw &&
-	       (a->mxcsr & ~ARCH_MXCSR_FLAGS) == (b->mxcsr & ~ARCH_MXCSR_FLAGS);
+	return arch_fpctl_same_control(a, b);
 }
 
 static void
@@ -76,7 +75,10 @@ START_TEST(rounding_mode_per_context)
 END_TEST
 
 
-static unsigned co_mxcsr_flags, co_x87_flags;
+static unsigned co_mxcsr_flags;
+#ifdef ARCH_HAS_X87
+static unsigned co_x87_flags;
+#endif
 
 /* Records the MXCSR and x87 flags it finds on each resume, then raises
  * SSE divide-by-zero before switching back. */
@@ -84,9 +86,11 @@ static void
 co_flags(void)
 {
 	for (;;) {
-		co_mxcsr_flags = arch_mxcsr_flags();
+		co_mxcsr_flags = arch_fp_flags();
+#ifdef ARCH_HAS_X87
 		co_x87_flags = arch_x87_flags();
-		arch_raise_sse_divbyzero();
+#endif
+		arch_raise_divbyzero();
 		ucc_swapcontext(&co_uc, &main_uc);
 	}
 }
@@ -111,13 +115,13 @@ START_TEST(mxcsr_flags_belong_to_the_context)
 		feclearexcept(FE_ALL_EXCEPT);
 		r = one / three;	/* inexact, ours */
 		(void)r;
-		ck_assert_uint_eq(arch_mxcsr_flags(), ARCH_SSE_PE);
+		ck_assert_uint_eq(arch_fp_flags(), ARCH_FP_PE);
 		ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
 		/* the coroutine found its own flags: none at first, then the
 		 * divide-by-zero it raised before its last switch */
-		ck_assert_uint_eq(co_mxcsr_flags, i == 0 ? 0 : ARCH_SSE_ZE);
+		ck_assert_uint_eq(co_mxcsr_flags, i == 0 ? 0 : ARCH_FP_ZE);
 		/* and we find ours, not its divide-by-zero */
-		ck_assert_uint_eq(arch_mxcsr_flags(), ARCH_SSE_PE);
+		ck_assert_uint_eq(arch_fp_flags(), ARCH_FP_PE);
 	}
 	feclearexcept(FE_ALL_EXCEPT);
 	arch_set_fpctl(&saved);
@@ -125,6 +129,7 @@ START_TEST(mxcsr_flags_belong_to_the_context)
 }
 END_TEST
 
+#ifdef ARCH_HAS_X87
 /* The x87 status word is not part of a context (glibc's fldenv switches
  * it; see ucc_setcontext(3)): a flag raised on one side is seen on the
  * other. */
@@ -145,6 +150,7 @@ START_TEST(x87_flags_stay_with_the_thread)
 	tstack_free(&st);
 }
 END_TEST
+#endif
 
 /* setcontext brings back the MXCSR flags getcontext saved: cleared ones
  * (_i = 0) and raised ones (_i = 1). */
@@ -165,10 +171,10 @@ START_TEST(setcontext_restores_mxcsr_flags)
 		if (_i)
 			feclearexcept(FE_ALL_EXCEPT);
 		else
-			arch_raise_sse_divbyzero();
+			arch_raise_divbyzero();
 		ucc_setcontext(&uc);
 	}
-	ck_assert_uint_eq(arch_mxcsr_flags(), _i ? ARCH_SSE_PE : 0);
+	ck_assert_uint_eq(arch_fp_flags(), _i ? ARCH_FP_PE : 0);
 	feclearexcept(FE_ALL_EXCEPT);
 }
 END_TEST
@@ -187,15 +193,15 @@ START_TEST(setcontext_restores_control_state)
 	if (!back) {
 		back = 1;
 		if (_i)
-			uc.uc_mcontext.fpregs = NULL;
+			ARCH_UC_DROP_FPSTATE(&uc);
 		arch_set_fpctl(&arch_fpctl_b);
-		arch_raise_sse_divbyzero();
+		arch_raise_divbyzero();
 		ucc_setcontext(&uc);
 		ck_abort_msg("setcontext returned");
 	}
 	arch_get_fpctl(&now);
 	ck_assert(same_control(&now, _i ? &arch_fpctl_b : &arch_fpctl_a));
-	ck_assert_uint_eq(arch_mxcsr_flags(), _i ? ARCH_SSE_ZE : 0);
+	ck_assert_uint_eq(arch_fp_flags(), _i ? ARCH_FP_ZE : 0);
 	feclearexcept(FE_ALL_EXCEPT);
 	arch_set_fpctl(&saved);
 }
@@ -210,7 +216,9 @@ main(void)
 	tcase_add_test(tc, rounding_mode_per_context);
 	tcase_add_loop_test(tc, setcontext_restores_control_state, 0, 2);
 	tcase_add_loop_test(tc, mxcsr_flags_belong_to_the_context, 0, 2);
+#ifdef ARCH_HAS_X87
 	tcase_add_test(tc, x87_flags_stay_with_the_thread);
+#endif
 	tcase_add_loop_test(tc, setcontext_restores_mxcsr_flags, 0, 2);
 	suite_add_tcase(s, tc);
 	return run_suite(s);

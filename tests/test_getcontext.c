@@ -51,17 +51,22 @@ END_TEST
 START_TEST(saves_every_register_in_its_slot)
 {
 	ucontext_t uc;
-	uint64_t vals[11];
+	arch_reg_t vals[ARCH_NSAVED];
 	memset(&uc, 0xab, sizeof uc);
-	for (int i = 0; i < 11; i++)
-		vals[i] = 0x1111111111111111u * (uint64_t)(i + 1) ^ 0x8000000000000000u;
+	for (int i = 0; i < ARCH_NSAVED; i++)
+		vals[i] = (arch_reg_t)(0x1111111111111111u * (uint64_t)(i + 1) ^ 0x8000000000000000u);
 	ck_assert_int_eq(probe_getcontext_all(&uc, vals), 0);
-	for (int i = 0; i < 11; i++)
-		ck_assert_msg((uint64_t)uc.uc_mcontext.gregs[arch_saved[i]] == vals[i],
-			      "register %d (gregs[%d]) saved as %#llx, not %#llx", i,
-			      arch_saved[i], (unsigned long long)uc.uc_mcontext.gregs[arch_saved[i]],
+	for (int i = 0; i < ARCH_NSAVED; i++)
+		ck_assert_msg((arch_reg_t)ARCH_UC_REG(&uc, arch_saved[i]) == vals[i],
+			      "register %d (slot %d) saved as %#llx, not %#llx", i,
+			      arch_saved[i], (unsigned long long)ARCH_UC_REG(&uc, arch_saved[i]),
 			      (unsigned long long)vals[i]);
-	ck_assert_ptr_eq((void *)uc.uc_mcontext.gregs[ARCH_REG_UCP], &uc);
+#ifdef ARCH_REG_UCP
+	ck_assert_ptr_eq((void *)ARCH_UC_REG(&uc, ARCH_REG_UCP), &uc);
+#endif
+#ifdef ARCH_REG_ZERO
+	ck_assert_uint_eq((uint64_t)ARCH_UC_REG(&uc, ARCH_REG_ZERO), 0);
+#endif
 	ck_assert_uint_ne(arch_uc_sp(&uc), 0xababababababababu);
 	ck_assert_uint_ne(arch_uc_pc(&uc), 0xababababababababu);
 }

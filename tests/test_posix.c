@@ -271,7 +271,7 @@ main(void)
 	tcase_add_test(tc, getcontext_saves_the_mask);
 	tcase_add_test(tc, setcontext_restores_the_mask);
 	tcase_add_test(tc, swapcontext_swaps_masks);
-	tcase_add_test(tc, one_system_call_per_call);
+	SIGCOUNT_TEST(tc, one_system_call_per_call);
 #ifdef UCC_TEST_ASAN
 	/* Failing every rt_sigprocmask fails the sanitizer's runtime too
 	 * (it blocks signals around its own work): the plain build runs
@@ -279,12 +279,12 @@ main(void)
 	printf("AddressSanitizer: system_call_failure_is_returned and "
 	       "failures_match_glibc left to the plain build\n");
 #else
-	tcase_add_test(tc, system_call_failure_is_returned);
+	SIGCOUNT_TEST(tc, system_call_failure_is_returned);
 #endif
 #ifdef __GLIBC__
 	tcase_add_test(tc, masks_match_glibc);
 #ifndef UCC_TEST_ASAN
-	tcase_add_test(tc, failures_match_glibc);
+	SIGCOUNT_TEST(tc, failures_match_glibc);
 #endif
 #endif
 	suite_add_tcase(s, tc);

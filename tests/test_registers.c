@@ -3,14 +3,14 @@
 #include "util.h"
 
 static ucontext_t main_uc, co_uc;
-static uint64_t co_in[ARCH_NCALLEE], co_out[ARCH_NCALLEE];
+static arch_reg_t co_in[ARCH_NCALLEE], co_out[ARCH_NCALLEE];
 static volatile int co_rounds;
 
 static void
-fill(uint64_t *r, uint64_t seed)
+fill(arch_reg_t *r, uint64_t seed)
 {
 	for (int i = 0; i < ARCH_NCALLEE; i++)
-		r[i] = (seed + (uint64_t)i) * 0x0101010101010101ull ^ 0xa5a5a5a55a5a5a5aull;
+		r[i] = (arch_reg_t)((seed + (uint64_t)i) * 0x0101010101010101ull ^ 0xa5a5a5a55a5a5a5aull);
 }
 
 static void
@@ -29,7 +29,7 @@ co_side(void)
 START_TEST(swapcontext_keeps_callee_saved)
 {
 	struct tstack st;
-	uint64_t in[ARCH_NCALLEE], out[ARCH_NCALLEE];
+	arch_reg_t in[ARCH_NCALLEE], out[ARCH_NCALLEE];
 
 	tstack_alloc(&st, 64 * 1024);
 	make_ctx(&co_uc, &st, NULL, co_side);
@@ -49,7 +49,7 @@ END_TEST
 START_TEST(getcontext_setcontext_keep_callee_saved)
 {
 	ucontext_t uc;
-	uint64_t in[ARCH_NCALLEE], out[ARCH_NCALLEE], junk[ARCH_NCALLEE];
+	arch_reg_t in[ARCH_NCALLEE], out[ARCH_NCALLEE], junk[ARCH_NCALLEE];
 
 	fill(in, 1);
 	fill(junk, 99);

@@ -118,6 +118,32 @@ START_TEST(refused_makecontext_is_einval)
 }
 END_TEST
 
+#ifdef ARCH_HAS_FS
+/* Where glibc keeps a segment register with the context (i386: fs), a
+ * context resumes with its own: a selector of our own, saved, then fs
+ * cleared before the resume. */
+START_TEST(restores_the_segment_register)
+{
+	int sel = arch_fs_selector();
+	if (sel < 0)
+		return;		/* no segment of our own to load */
+	ucontext_t uc;
+	volatile int back = 0;
+	arch_set_fs(sel);
+	ck_assert_int_eq(ucc_getcontext(&uc), 0);
+	if (!back) {
+		back = 1;
+		arch_set_fs(0);
+		ucc_setcontext(&uc);
+		ck_abort_msg("setcontext returned");
+	}
+	int now = arch_get_fs();
+	arch_set_fs(0);
+	ck_assert_int_eq(now, sel);
+}
+END_TEST
+#endif
+
 START_TEST(plain_name_is_ours)
 {
 	SAME_FUNCTION(setcontext, ucc_setcontext);
@@ -136,6 +162,9 @@ main(void)
 	tcase_add_test(tc, never_saved_context_is_einval);
 	tcase_add_test(tc, refused_makecontext_is_einval);
 	tcase_add_test(tc, plain_name_is_ours);
+#ifdef ARCH_HAS_FS
+	tcase_add_test(tc, restores_the_segment_register);
+#endif
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

@@ -114,7 +114,7 @@ main(void)
 	TCase *tc = tcase("sigmask");
 	tcase_add_test(tc, setcontext_leaves_the_mask);
 	tcase_add_test(tc, swapcontext_leaves_the_mask);
-	tcase_add_test(tc, no_system_call);
+	SIGCOUNT_TEST(tc, no_system_call);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

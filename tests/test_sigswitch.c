@@ -454,10 +454,10 @@ main(void)
 	tcase_add_loop_test(tc, preemptive_scheduler, 0, 2);
 	tcase_add_test(tc, threads_preempt_their_own_contexts);
 	tcase_add_test(tc, nested_handlers);
-	tcase_add_test(tc, mask_calls_only_across_handlers);
+	SIGCOUNT_TEST(tc, mask_calls_only_across_handlers);
 	tcase_add_test(tc, handler_on_sigaltstack);
 	tcase_add_test(tc, getcontext_in_a_handler);
-	tcase_add_loop_test(tc, handler_left_by_siglongjmp, 0, 2);
+	SIGCOUNT_LOOP_TEST(tc, handler_left_by_siglongjmp, 0, 2);
 #ifdef UCC_SIG_INTERPOSE
 	tcase_add_test(tc, installers_report_the_program_s_handlers);
 #endif

@@ -25,14 +25,14 @@ START_TEST(ping_pong_keeps_locals)
 	tstack_alloc(&st, 64 * 1024);
 	make_ctx(&co_uc, &st, NULL, pong);
 
-	long sum = 0;
+	long long sum = 0;	/* past 2^31: long is 32 bits on ILP32 */
 	co_count = 0;
 	for (long i = 1; i <= 100000; i++) {
 		ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), 0);
 		sum += i;
 		ck_assert_int_eq(co_count, i);
 	}
-	ck_assert_int_eq(sum, 100000L * 100001 / 2);
+	ck_assert_int_eq(sum, 100000LL * 100001 / 2);
 	tstack_free(&st);
 }
 END_TEST

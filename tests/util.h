@@ -5,12 +5,48 @@
 
 #define _GNU_SOURCE
 #include <check.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <ucontext.h>
 
 #include "ucontext_compat.h"
 #include "arch.h"
+#include "sigcount.h"
+
+/* Add a test case that counts system calls with sigcount's filters where
+ * they can be installed; elsewhere (qemu-user has no seccomp) leave it
+ * out and say so on a line of its own, "SKIP: ...", which scripts/cross
+ * counts and reports: never a pass. */
+#define SIGCOUNT_TEST(tc, fn)						\
+	do {								\
+		if (sigcount_supported())				\
+			tcase_add_test((tc), (fn));			\
+		else							\
+			fprintf(stderr, "SKIP: %s: needs seccomp filters, "	\
+				"which this kernel or emulator lacks; "	\
+				"tests/qemu-strace.sh counts the calls\n", #fn); \
+	} while (0)
+#define SIGCOUNT_LOOP_TEST(tc, fn, s, e)				\
+	do {								\
+		if (sigcount_supported())				\
+			tcase_add_loop_test((tc), (fn), (s), (e));	\
+		else							\
+			fprintf(stderr, "SKIP: %s: needs seccomp filters, "	\
+				"which this kernel or emulator lacks; "	\
+				"tests/qemu-strace.sh counts the calls\n", #fn); \
+	} while (0)
+
+/* What the register probes (tests/arch/<abi>/probe.S) load and store: a
+ * general register's worth, 64 bits unless arch.h says (ARCH_REG_T); and
+ * how many registers probe_getcontext_all loads (ARCH_NSAVED). */
+#ifndef ARCH_REG_T
+# define ARCH_REG_T uint64_t
+#endif
+typedef ARCH_REG_T arch_reg_t;
+#ifndef ARCH_NSAVED
+# define ARCH_NSAVED 11
+#endif
 
 /* Built with AddressSanitizer: gcc says __SANITIZE_ADDRESS__, clang
  * answers __has_feature. */

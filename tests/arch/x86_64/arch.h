@@ -63,9 +63,18 @@ static const int arch_saved[11] = {
 	REG_RDX, REG_RCX, REG_R8, REG_R9, REG_RSI,
 };
 #define ARCH_REG_UCP REG_RDI	/* the slot that holds uc itself */
+/* The saved general register slot i (gregs[i]). */
+#define ARCH_UC_REG(uc, i) ((uc)->uc_mcontext.gregs[i])
 /* A function for makecontext: records its stack and frame pointers at
  * entry, then returns. */
 void probe_entry(void);
 extern uintptr_t probe_entry_sp, probe_entry_fp;
+
+/* tests/sigcount.c: the system call a seccomp SECCOMP_RET_TRAP stopped,
+ * as the signal handler's context shows it. */
+#define ARCH_AUDIT_ARCH AUDIT_ARCH_X86_64
+#define ARCH_SET_SYSCALL_RESULT(uc, v) ((uc)->uc_mcontext.gregs[REG_RAX] = (v))
+#define ARCH_SYSCALL_ARG(uc, n) ((uc)->uc_mcontext.gregs[(const int[]){ \
+	REG_RDI, REG_RSI, REG_RDX, REG_R10 }[n]])
 
 #endif

@@ -72,6 +72,29 @@ arch_raise_sse_divbyzero(void)
 #define ARCH_SSE_PE 0x20u	/* MXCSR precision (inexact) */
 #define ARCH_SSE_ZE 0x04u	/* MXCSR divide-by-zero */
 
+/* The names the shared tests use, for any ABI: the control part of two
+ * states compared, the flags aside; the exception flags a context owns
+ * (MXCSR's), in a state and running now; raising divide-by-zero; a
+ * context whose FP state setcontext leaves alone (fpregs NULL). */
+static inline int
+arch_fpctl_same_control(const struct fpctl *a, const struct fpctl *b)
+{
+	return a->cw == b->cw &&
+	       (a->mxcsr & ~ARCH_MXCSR_FLAGS) == (b->mxcsr & ~ARCH_MXCSR_FLAGS);
+}
+
+static inline unsigned
+arch_fpctl_flags(const struct fpctl *f)
+{
+	return f->mxcsr & ARCH_MXCSR_FLAGS;
+}
+#define arch_fp_flags arch_mxcsr_flags
+#define arch_raise_divbyzero arch_raise_sse_divbyzero
+#define ARCH_FP_PE ARCH_SSE_PE
+#define ARCH_FP_ZE ARCH_SSE_ZE
+#define ARCH_HAS_X87 1		/* an x87 status word, the thread's */
+#define ARCH_UC_DROP_FPSTATE(uc) ((void)((uc)->uc_mcontext.fpregs = NULL))
+
 /* Two distinct control states, both with every exception masked:
  * round up with 53-bit x87 precision and MXCSR flush-to-zero, and round
  * toward zero with 24-bit precision and denormals-are-zero. */
