@@ -23,7 +23,7 @@ cc=${CC:-cc}
 seeds=${SEEDS:-1-100}
 archdir=$TOP_SRCDIR/tests/arch/$ABI
 own=$(cd "$archdir" && ls s_*.c 2>/dev/null | sed 's/^s_//; s/\.c$//' | tr '\n' ' ')
-scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe align sigmask preempt badinput random $own}
+scenarios=${SCENARIOS:-returns_twice args link locals recursion roundrobin threads setframe align fenv sigmask preempt badinput random $own}
 [ -z "${SCENARIOS:-}" ] && [ "${HAVE_PCL:-no}" = yes ] && scenarios="$scenarios pcl"
 
 mkdir -p "$WORKDIR"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The shared assembly conventions (lib/asm.h) on aarch64, ahead of the
-# aarch64 port, with Debian's cross compiler: under
+# The shared assembly conventions (lib/asm.h, lib/arch/aarch64/port.h) on
+# aarch64, with Debian's cross compiler (tests/conventions.sh runs this in
+# every build): under
 # -mbranch-protection=standard every entry is a BTI landing pad and the
 # object carries the BTI and PAC property note, which a shared library
 # linked with C objects built the same way keeps; without it, neither.
