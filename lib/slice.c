@@ -301,6 +301,17 @@ struct switching {
 	ucc_slice_t *to;
 };
 
+/* What restore_slice copies, set by save_slice while the old stack is
+ * still whole: the switching struct lives in a frame of the context
+ * being left, which may lie below the next one's stack pointer, where
+ * the primitive's call of restore_slice writes (i386 passes its
+ * argument there). */
+static __thread struct {
+	void *sp;
+	const unsigned char *buf;
+	size_t len;
+} pending;
+
 static void *
 save_slice(void *arg, void *sp_)
 {
@@ -323,21 +334,19 @@ save_slice(void *arg, void *sp_)
 		__ucc_setcontext(to->ucp);
 		abort();
 	}
-	return (void *)to->sp;
+	pending.sp = (void *)to->sp;
+	pending.buf = to->buf;
+	pending.len = to->len;
+	return pending.sp;
 }
 
 static void
 restore_slice(void *arg)
 {
-	/* Both read before the copy, which may overwrite the frame that
-	 * *arg lives in, and even *to itself.  A context ucc_slice_make
-	 * made is no different: its bytes are a frame whose return address
-	 * is the slice start trampoline. */
-	const ucc_slice_t *to = ((struct switching *)arg)->to;
-	const unsigned char *buf = to->buf;
-	void *sp = (void *)to->sp;
-	size_t len = to->len;
-	memcpy(sp, buf, len);
+	/* A context ucc_slice_make made is no different: its bytes are a
+	 * frame whose return address is the slice start trampoline. */
+	(void)arg;
+	memcpy(pending.sp, pending.buf, pending.len);
 }
 
 /* The running code's stack pointer, near enough for validation: the

@@ -47,6 +47,19 @@ typedef ARCH_REG_T arch_reg_t;
 #ifndef ARCH_NSAVED
 # define ARCH_NSAVED 11
 #endif
+/* The first ARCH_NPRESERVED of the ARCH_NCALLEE registers a context keeps
+ * are the ones the psABI says a call preserves: all that a function such
+ * as ucc_slice_swap need keep (i386's context keeps edx besides). */
+#ifndef ARCH_NPRESERVED
+# define ARCH_NPRESERVED ARCH_NCALLEE
+#endif
+
+/* tests/arch/<abi>/probe.S: load in[] into the callee-saved registers
+ * (ARCH_NCALLEE of them), call ucc_slice_swap(from, to), then store them
+ * into out[]; returns its result. */
+int probe_slice_swap(ucc_slice_t *from, ucc_slice_t *to, const arch_reg_t *in,
+		     arch_reg_t *out);
+
 
 /* Built with AddressSanitizer: gcc says __SANITIZE_ADDRESS__, clang
  * answers __has_feature. */

@@ -79,6 +79,18 @@ ENTRY(probe_swap)
 	ret
 END(probe_swap)
 
+/* The same through ucc_slice_swap(from, to). */
+ENTRY(probe_slice_swap)
+	PUSH_CALLEE_SAVED 176
+	str	x3, [sp, #160]
+	LOAD_CALLEE_SAVED x2
+	bl	ucc_slice_swap
+	ldr	x3, [sp, #160]
+	STORE_CALLEE_SAVED x3
+	POP_CALLEE_SAVED 176
+	ret
+END(probe_slice_swap)
+
 /* Frame: +160 uc, +168 junk, +176 out, +184 returns so far. */
 ENTRY(probe_getset)
 	PUSH_CALLEE_SAVED 192

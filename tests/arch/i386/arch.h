@@ -17,6 +17,7 @@
 /* The registers a context keeps that the probes check: the callee-saved
  * ebx esi edi ebp, and edx, which glibc's setcontext restores too. */
 #define ARCH_NCALLEE 5		/* ebx esi edi ebp edx */
+#define ARCH_NPRESERVED 4	/* the psABI's callee-saved: all but edx */
 
 /* A general register's worth, what the probes load and store
  * (tests/util.h: arch_reg_t). */

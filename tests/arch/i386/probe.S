@@ -67,6 +67,23 @@ ENTRY(probe_swap)
 	ret
 END(probe_swap)
 
+/* The same through ucc_slice_swap(from, to). */
+ENTRY(probe_slice_swap)
+	PUSH_CALLEE_SAVED
+	FN_ADDRESS ucc_slice_swap, %eax
+	mov	28(%esp), %ecx
+	sub	$4, %esp		/* 16-byte aligned at the call */
+	pushl	28(%esp)		/* u */
+	pushl	28(%esp)		/* o */
+	LOAD_CALLEE_SAVED %ecx
+	call	*%eax
+	add	$12, %esp
+	mov	32(%esp), %ecx
+	STORE_CALLEE_SAVED %ecx
+	POP_CALLEE_SAVED
+	ret
+END(probe_slice_swap)
+
 /* int probe_getset(uc, in, out, junk).  Frame: 0 the callee's argument,
  * 4 returns so far, 8 setcontext's address, then the four saved
  * registers and the return address; uc 32(%esp), in 36, out 40,

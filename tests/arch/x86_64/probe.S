@@ -50,6 +50,18 @@ ENTRY(probe_swap)
 	ret
 END(probe_swap)
 
+/* The same through ucc_slice_swap(from, to). */
+ENTRY(probe_slice_swap)
+	PUSH_CALLEE_SAVED
+	push	%rcx			/* out; rsp is now 16-byte aligned */
+	LOAD_CALLEE_SAVED %rdx
+	call	ucc_slice_swap@PLT
+	pop	%rcx
+	STORE_CALLEE_SAVED %rcx
+	POP_CALLEE_SAVED
+	ret
+END(probe_slice_swap)
+
 /* Frame: 0 padding, 8 returns so far, 16 junk, 24 out, 32 uc, then the
  * six saved registers and the return address. */
 ENTRY(probe_getset)
