@@ -136,7 +136,8 @@ save_or_restore() {
 				if (is_mem(op[2]) && !is_mem(op[1])) kind = "save"
 				else if (is_mem(op[1]) && !is_mem(op[2])) kind = "restore"
 			}
-			if (kind == want) s = s NR "d;"
+			# a labelled line keeps its label, which a branch may need
+			if (kind == want) s = s ($0 ~ /^[0-9]+:/ ? NR "s/^\\([0-9]*:\\).*/\\1/;" : NR "d;")
 		}
 		END { if (s != "") print substr(s, 1, length(s) - 1) }' "$src/$f" | while read -r script; do
 			[ -n "$script" ] && printf '%s\t%s\n' "$f" "$script"

@@ -67,6 +67,16 @@ START_TEST(saves_every_register_in_its_slot)
 #ifdef ARCH_REG_ZERO
 	ck_assert_uint_eq((uint64_t)ARCH_UC_REG(&uc, ARCH_REG_ZERO), 0);
 #endif
+#ifdef ARCH_ZEROED
+	/* other words glibc's getcontext sets to 0 (aarch64: pstate) */
+	static const size_t zeroed[] = ARCH_ZEROED;
+	for (size_t i = 0; i < sizeof zeroed / sizeof zeroed[0]; i++) {
+		uint64_t w;
+		memcpy(&w, (const char *)&uc + zeroed[i], sizeof w);
+		ck_assert_msg(w == 0, "the word at %zu is %#llx, not 0", zeroed[i],
+			      (unsigned long long)w);
+	}
+#endif
 	ck_assert_uint_ne(arch_uc_sp(&uc), 0xababababababababu);
 	ck_assert_uint_ne(arch_uc_pc(&uc), 0xababababababababu);
 }

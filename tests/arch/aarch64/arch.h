@@ -67,6 +67,8 @@ static const int arch_saved[11] = {
 /* glibc's getcontext saves x0 as 0, the value the resumed call returns,
  * not uc. */
 #define ARCH_REG_ZERO 0
+/* Byte offsets of other words getcontext sets to 0, as glibc: pstate. */
+#define ARCH_ZEROED { offsetof(ucontext_t, uc_mcontext.pstate) }
 /* A function for makecontext: records its stack and frame pointers at
  * entry, then returns. */
 void probe_entry(void);
