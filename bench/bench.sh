@@ -46,10 +46,12 @@ fi
 contender_cmd() {
 	case $1 in
 	glibc)          echo "$pin $ctx" ;;
-	preload)        echo "env LD_PRELOAD=$ours $pin $ctx" ;;
+	# LD_PRELOAD for the program, not taskset: an i386 library preloaded
+	# into the x86_64 taskset makes ld.so complain
+	preload)        echo "$pin env LD_PRELOAD=$ours $ctx" ;;
 	linked)         echo "$pin $linked" ;;
-	posix)          echo "env LD_PRELOAD=$posix $pin $ctx" ;;
-	nosigtest)      echo "env LD_PRELOAD=$nosigtest $pin $ctx" ;;
+	posix)          echo "$pin env LD_PRELOAD=$posix $ctx" ;;
+	nosigtest)      echo "$pin env LD_PRELOAD=$nosigtest $ctx" ;;
 	boost)          echo "$pin $boost" ;;
 	work)           echo "$pin $ctx" ;;
 	esac
@@ -124,7 +126,7 @@ if [ $have_pcl = yes ]; then
 		echo "  pcl: round $r/$reps" >&2
 		v=$($pin "$pcl") || { v=nan; failed="$failed pcl/glibc"; }
 		echo "pcl,glibc,$r,$v" >> "$csv"
-		v=$(env LD_PRELOAD="$ours" $pin "$pcl") || { v=nan; failed="$failed pcl/preload"; }
+		v=$($pin env LD_PRELOAD="$ours" "$pcl") || { v=nan; failed="$failed pcl/preload"; }
 		echo "pcl,preload,$r,$v" >> "$csv"
 		r=$((r + 1))
 	done

@@ -79,7 +79,9 @@ run(int n)
 	ucc_slice_init(&scheduler, &base);
 	long before = resident_bytes();
 	for (int i = 0; i < n; i++) {
-		ts[i].depth = 1 + (int)((i * 7919L) % max_depth);
+		/* spread over 1..max_depth (64-bit: i * 7919 overflows a
+		 * 32-bit long past 271,000 tasklets) */
+		ts[i].depth = 1 + (int)((i * 7919ull) % (unsigned)max_depth);
 		if (ucc_slice_make(&ts[i].ctx, &base, tasklet_main, &ts[i], &scheduler) != 0) {
 			perror("ucc_slice_make");
 			return 1;
