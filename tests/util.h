@@ -54,6 +54,18 @@ typedef ARCH_REG_T arch_reg_t;
 # define ARCH_NPRESERVED ARCH_NCALLEE
 #endif
 
+/* The exception flags a context owns, running now (a port's fpctl.h
+ * may define its own). */
+#ifndef arch_fp_flags
+static inline unsigned
+arch_fp_flags(void)
+{
+	struct fpctl f;
+	arch_get_fpctl(&f);
+	return arch_fpctl_flags(&f);
+}
+#endif
+
 /* tests/arch/<abi>/probe.S: load in[] into the callee-saved registers
  * (ARCH_NCALLEE of them), call ucc_slice_swap(from, to), then store them
  * into out[]; returns its result. */

@@ -38,20 +38,14 @@ arch_fpctl_same_control(const struct fpctl *a, const struct fpctl *b)
 	return a->fpcr == b->fpcr;
 }
 
-/* The exception flags a context owns: in a state, and running now. */
+/* The exception flags a context owns, in a state (running now:
+ * arch_fp_flags, tests/util.h). */
 static inline unsigned
 arch_fpctl_flags(const struct fpctl *f)
 {
 	return f->fpsr & ARCH_FPSR_FLAGS;
 }
 
-static inline unsigned
-arch_fp_flags(void)
-{
-	struct fpctl f;
-	arch_get_fpctl(&f);
-	return arch_fpctl_flags(&f);
-}
 
 /* Raise divide-by-zero (1.0/0.0 in double). */
 static inline void

@@ -47,20 +47,14 @@ arch_fpctl_same_control(const struct fpctl *a, const struct fpctl *b)
 	return a->cw == b->cw;
 }
 
-/* The exception flags a context owns: in a state, and running now. */
+/* The exception flags a context owns, in a state (running now:
+ * arch_fp_flags, tests/util.h). */
 static inline unsigned
 arch_fpctl_flags(const struct fpctl *f)
 {
 	return f->sw & ARCH_X87_FLAGS;
 }
 
-static inline unsigned
-arch_fp_flags(void)
-{
-	struct fpctl f;
-	arch_get_fpctl(&f);
-	return arch_fpctl_flags(&f);
-}
 
 /* Raise divide-by-zero on the x87 (long double is always x87, whatever
  * -mfpmath says). */
