@@ -55,4 +55,34 @@ static const unsigned short ucc_argregs[] = {
 #undef UC_ARGREG
 #undef UC_SLICE
 
+/* The optional facts, #defined in offsets.def by the ports whose psABI
+ * needs them (lib/arch/README), each with its default:
+ *   UC_STACK_BIAS   the stack pointer register holds the stack pointer
+ *                   minus this (sparc64: 2047)
+ *   UC_ENTRY_REG    a register slot that also receives the entry address
+ *                   (ppc64 ELFv2: r12; mips: t9; alpha: pv)
+ *   UC_RA_OFFSET    subtracted from the start trampoline's address to make
+ *                   the return address (sparc: 8, a return goes to the
+ *                   call's address + 8)
+ *   UC_FUNC_DESC    1 where a function pointer points to a descriptor
+ *                   {entry, TOC, environment} (ppc64 ELFv1), whose TOC
+ *                   goes in the slot UC_TOC_REG
+ *   UC_MCTX_PTR     where the registers are reached through a pointer in
+ *                   ucontext_t (ppc32's uc_regs), its offset; the register
+ *                   offsets are then from the mcontext it points to, which
+ *                   makecontext sets to the context's own register space,
+ *                   UC_MCTX_SPACE rounded up to UC_MCTX_ALIGN. */
+#ifndef UC_STACK_BIAS
+# define UC_STACK_BIAS 0
+#endif
+#ifndef UC_RA_OFFSET
+# define UC_RA_OFFSET 0
+#endif
+#ifndef UC_FUNC_DESC
+# define UC_FUNC_DESC 0
+#endif
+#ifndef UC_MCTX_ALIGN
+# define UC_MCTX_ALIGN 16
+#endif
+
 #endif

@@ -12,13 +12,18 @@
  *   sp = args - UC_ARGS_OFFSET
  *                    ->  the start trampoline's address, when the psABI
  *                        keeps return addresses on the stack
- *                        (UC_RA_ON_STACK), else it goes in register UC_RA
+ *                        (UC_RA_ON_STACK), else it goes in register UC_RA;
+ *                        the rest of [sp, args) is zeroed: a register
+ *                        save area (s390x), a linkage area whose back
+ *                        chain ends the frame chain (powerpc)
  *   ...              ->  at least UCC_STACK_MIN bytes for the function
  *   ss_sp
  *
- * Registers: the first UC_NARGREGS arguments, UC_PC = func, UC_SP = sp,
- * UC_FP = 0 (so frame-pointer walks stop), UC_LINK_REG = uc_link, which
- * the trampoline reads when func returns.  Nothing outside
+ * Registers: the first UC_NARGREGS arguments, UC_PC = func, UC_SP = sp
+ * less UC_STACK_BIAS, UC_FP = 0 (so frame-pointer walks stop),
+ * UC_LINK_REG = uc_link, which the trampoline reads when func returns,
+ * and where the ABI asks (lib/abi.h's optional facts) the entry address
+ * again in UC_ENTRY_REG and the descriptor's TOC in UC_TOC_REG.  Nothing outside
  * [ss_sp, ss_sp + ss_size) is written, and the trampoline never writes
  * into this frame, so resuming the context again starts func afresh. */
 #define _GNU_SOURCE
@@ -54,10 +59,44 @@ put(void *at, unsigned size, ucc_arg v)
 	}
 }
 
+/* Where the register slots are: ucontext_t itself, or (UC_MCTX_PTR) the
+ * mcontext its pointer designates, which makecontext sets to the
+ * context's own register space, as getcontext does: a context copied by
+ * assignment is then made in its copy, not in the original. */
+static char *
+regs(ucontext_t *ucp)
+{
+#ifdef UC_MCTX_PTR
+	uintptr_t m = ((uintptr_t)ucp + UC_MCTX_SPACE + UC_MCTX_ALIGN - 1) &
+		      -(uintptr_t)UC_MCTX_ALIGN;
+	void *p = (void *)m;
+	memcpy((char *)ucp + UC_MCTX_PTR, &p, sizeof p);
+	return p;
+#else
+	return (char *)ucp;
+#endif
+}
+
 static void
 set_reg(ucontext_t *ucp, unsigned off, ucc_arg v)
 {
-	put((char *)ucp + off, UC_REG_SIZE, v);
+	put(regs(ucp) + off, UC_REG_SIZE, v);
+}
+
+/* A function's entry address; where function pointers are descriptors
+ * (UC_FUNC_DESC), the descriptor's first word, and its second, the TOC,
+ * in *toc. */
+static uintptr_t
+entry(void (*f)(void), uintptr_t *toc)
+{
+	*toc = 0;
+#if UC_FUNC_DESC
+	const uintptr_t *d = (const uintptr_t *)(uintptr_t)f;
+	*toc = d[1];
+	return d[0];
+#else
+	return (uintptr_t)f;
+#endif
 }
 
 /* A context makecontext refused: setcontext and swapcontext see the zero
@@ -115,12 +154,25 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 	}
 	va_end(ap);
 
+	/* Between sp and the arguments: the return address where the psABI
+	 * keeps it on the stack, else zeros, so that a back chain (powerpc,
+	 * s390x) or a register window's saved frame pointer (sparc) ends
+	 * the frame chain here. */
+	uintptr_t toc, start = entry(__ucc_start, &toc) - UC_RA_OFFSET;
+	memset((void *)sp, 0, args - sp);
 	if (UC_RA_ON_STACK)
-		put((void *)sp, UC_SLOT_SIZE, (uintptr_t)__ucc_start);
+		put((void *)sp, UC_SLOT_SIZE, start);
 	else
-		set_reg(ucp, UC_RA, (uintptr_t)__ucc_start);
-	set_reg(ucp, UC_PC, (uintptr_t)func);
-	set_reg(ucp, UC_SP, sp);
+		set_reg(ucp, UC_RA, start);
+	uintptr_t pc = entry(func, &toc);
+	set_reg(ucp, UC_PC, pc);
+#ifdef UC_ENTRY_REG
+	set_reg(ucp, UC_ENTRY_REG, pc);
+#endif
+#if UC_FUNC_DESC
+	set_reg(ucp, UC_TOC_REG, toc);
+#endif
+	set_reg(ucp, UC_SP, sp - UC_STACK_BIAS);
 	set_reg(ucp, UC_FP, 0);
 	set_reg(ucp, UC_LINK_REG, (uintptr_t)ucp->uc_link);
 #ifdef HAVE_VALGRIND_VALGRIND_H

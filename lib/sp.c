@@ -14,12 +14,21 @@ ucc_context_sp(const ucontext_t *ucp)
 {
 	if (ucp == NULL)
 		return NULL;
+	const char *r = (const char *)ucp;
+#ifdef UC_MCTX_PTR	/* the registers are where uc_regs points */
+	memcpy(&r, (const char *)ucp + UC_MCTX_PTR, sizeof r);
+	if (r == NULL)
+		return NULL;
+#endif
+	uintptr_t sp;
 	if (UC_REG_SIZE == 8) {
 		uint64_t v;
-		memcpy(&v, (const char *)ucp + UC_SP, 8);
-		return (void *)(uintptr_t)v;
+		memcpy(&v, r + UC_SP, 8);
+		sp = (uintptr_t)v;
+	} else {
+		uint32_t v;
+		memcpy(&v, r + UC_SP, 4);
+		sp = v;
 	}
-	uint32_t v;
-	memcpy(&v, (const char *)ucp + UC_SP, 4);
-	return (void *)(uintptr_t)v;
+	return sp == 0 ? NULL : (void *)(sp + UC_STACK_BIAS);
 }
