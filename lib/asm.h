@@ -38,6 +38,24 @@
 # define SHSTK_CHECK(label)	/* refuse to switch under a shadow stack */
 #endif
 
+/* The port's edges into C and back to a saved program counter, which
+ * every port.h defines (no instruction is common to all ABIs):
+ *   CALL_C(sym)   call sym, a hidden C function of the library (never
+ *                 through the PLT), the stack already aligned for a call
+ *   TAIL_C(sym)   the same as a tail call: jump to sym, which returns to
+ *                 our caller
+ *   RESUME(reg)   continue at the saved program counter in reg, the
+ *                 stack pointer and registers already restored
+ * The assembly writes every such edge with them, so that a port where
+ * one costs more (mips: t9 and gp; ppc64: the TOC; a short conditional
+ * branch range) changes it in one place.  A conditional error exit is a
+ * conditional branch to a local label whose instruction is TAIL_C, or,
+ * where the ISA allows a conditional tail call and the port says so in
+ * its port.h, that branch itself (x86: jz __ucc_efault). */
+#if !defined(CALL_C) || !defined(TAIL_C) || !defined(RESUME)
+# error "lib/arch/<abi>/port.h must define CALL_C, TAIL_C and RESUME"
+#endif
+
 #ifndef FUNC_BEGIN	/* a port with function descriptors overrides it */
 #define FUNC_BEGIN(sym)		\
 	.globl sym SEP		\

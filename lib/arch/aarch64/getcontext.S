@@ -28,7 +28,7 @@ API_ENTRY(getcontext)
 	mov	x0, #0
 	ret
 #ifdef UCC_POSIX_MASK
-9:	b	__ucc_syscall_error
+9:	TAIL_C(__ucc_syscall_error)
 #else
 2:	/* inside a handler, lib/signal.c marks the context with its mask */
 	SAVE_CONTEXT
@@ -37,7 +37,7 @@ API_ENTRY(getcontext)
 	mov	x0, #0
 	ret
 #endif
-8:	b	__ucc_efault
+8:	TAIL_C(__ucc_efault)
 API_END(getcontext)
 
 	.section .note.GNU-stack,"",%progbits

@@ -29,5 +29,13 @@
 	GNU_PROPERTY_NOTE(0xc0000000, (UCC_AARCH64_BTI | UCC_AARCH64_PAC))
 # endif
 
+/* Calls into the library's C: bl and b reach it directly (hidden
+ * symbols, +-128 MiB); the error exits are local labels of TAIL_C, since
+ * cbz reaches only +-1 MiB.  A switch resumes through ret to the saved
+ * x30, which the return-address predictor takes as it comes. */
+# define CALL_C(sym)	bl sym
+# define TAIL_C(sym)	b sym
+# define RESUME(reg)	ret reg
+
 #endif /* __ASSEMBLER__ */
 #endif

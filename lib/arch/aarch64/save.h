@@ -80,7 +80,7 @@
 	ldp	x0, x1, [x9, #UC_X0]
 	mov	sp, x17
 	.cfi_def_cfa sp, 0
-	ret	x16
+	RESUME(x16)
 	.cfi_restore_state
 .endm
 
@@ -104,7 +104,7 @@
 	mov	x29, sp
 	stp	x0, x1, [sp, #16]
 	\setup
-	bl	\fn
+	CALL_C(\fn)
 	ldp	x0, x1, [sp, #16]
 	ldp	x29, x30, [sp], #32
 	.cfi_adjust_cfa_offset -32

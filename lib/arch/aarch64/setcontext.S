@@ -28,10 +28,10 @@ SWITCH_ENTRY(setcontext)
 #endif
 	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
-9:	b	__ucc_syscall_error
+9:	TAIL_C(__ucc_syscall_error)
 #endif
-7:	b	__ucc_einval
-8:	b	__ucc_efault
+7:	TAIL_C(__ucc_einval)
+8:	TAIL_C(__ucc_efault)
 SWITCH_END(setcontext)
 
 #ifndef UCC_POSIX_MASK

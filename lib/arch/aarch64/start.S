@@ -27,7 +27,7 @@ FUNC_BEGIN(__ucc_start)
 	 * so the context can run again. */
 	mov	x0, x19
 	mov	x29, #0
-	bl	__ucc_start_return
+	CALL_C(__ucc_start_return)
 	brk	#1000
 	.cfi_endproc
 	.size __ucc_start_frame, . - __ucc_start_frame

@@ -39,10 +39,10 @@ SWITCH_ENTRY(swapcontext)
 #endif
 	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
-9:	b	__ucc_syscall_error
+9:	TAIL_C(__ucc_syscall_error)
 #endif
-7:	b	__ucc_einval
-8:	b	__ucc_efault
+7:	TAIL_C(__ucc_einval)
+8:	TAIL_C(__ucc_efault)
 SWITCH_END(swapcontext)
 
 #ifndef UCC_POSIX_MASK
@@ -54,8 +54,8 @@ ENTRY(__ucc_swapcontext_sig)
 	CALL_KEEPING_ARGS __ucc_sig_switch, ""
 	mov	x9, x1
 	RESTORE_CONTEXT
-7:	b	__ucc_einval
-8:	b	__ucc_efault
+7:	TAIL_C(__ucc_einval)
+8:	TAIL_C(__ucc_efault)
 END(__ucc_swapcontext_sig)
 #endif
 

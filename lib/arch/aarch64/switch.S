@@ -16,7 +16,7 @@ END(ucc_current_sp)
  * stack pointer. */
 PUBLIC(ucc_base_init)
 	mov	x1, sp
-	b	__ucc_base_init
+	TAIL_C(__ucc_base_init)
 END(ucc_base_init)
 
 /* void __ucc_stack_switch(void *(*save)(void *arg, void *sp),
@@ -140,7 +140,7 @@ FUNC_BEGIN(__ucc_slice_start)
 	blr	x19
 	mov	x0, x22
 	mov	x1, x21
-	bl	__ucc_slice_return	/* link, or exit: lib/slice.c */
+	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	brk	#1000
 	.cfi_endproc
 	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame

@@ -35,7 +35,7 @@ API_ENTRY(getcontext)
 	ret
 #ifdef UCC_POSIX_MASK
 1:	mov	%eax, 4(%esp)		/* our argument slot is ours: tail call */
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #else
 2:	/* inside a handler, lib/signal.c marks the context with its mask:
 	 * __ucc_sig_switch(ucp, NULL), on a 16-byte aligned stack */
@@ -46,7 +46,7 @@ API_ENTRY(getcontext)
 	.cfi_adjust_cfa_offset 4
 	push	%eax
 	.cfi_adjust_cfa_offset 4
-	call	__ucc_sig_switch
+	CALL_C(__ucc_sig_switch)
 	add	$12, %esp
 	.cfi_adjust_cfa_offset -12
 	xor	%eax, %eax

@@ -10,6 +10,12 @@
 
 #ifdef __ASSEMBLER__
 
+/* Calls into the library's C: direct, hidden symbols need no GOT
+ * register (ebx) and no PLT; the error exits are conditional tail
+ * calls, jz __ucc_efault. */
+# define CALL_C(sym)	call sym
+# define TAIL_C(sym)	jmp sym
+
 /* RESUME(reg): continue at the address in reg, stack pointer already set.
  * A jmp, predicted per call site; glibc's push and ret mispredicts on
  * every switch (the return stack holds the caller's own return). */

@@ -41,7 +41,7 @@ SWITCH_ENTRY(setcontext)
 	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
 9:	mov	%eax, 4(%esp)
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #endif
 SWITCH_END(setcontext)
 
@@ -57,7 +57,7 @@ ENTRY(__ucc_setcontext_sig)
 	.cfi_adjust_cfa_offset 4
 	pushl	$0
 	.cfi_adjust_cfa_offset 4
-	call	__ucc_sig_switch
+	CALL_C(__ucc_sig_switch)
 	add	$12, %esp
 	.cfi_adjust_cfa_offset -12
 	mov	4(%esp), %edx

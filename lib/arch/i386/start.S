@@ -32,10 +32,10 @@ FUNC_BEGIN(__ucc_start)
 #ifdef HAVE_VALGRIND_VALGRIND_H
 	lea	12(%esp), %eax
 	mov	%eax, (%esp)
-	call	__ucc_valgrind_frame_kept
+	CALL_C(__ucc_valgrind_frame_kept)
 #endif
 	mov	%ebx, (%esp)
-	call	__ucc_start_return
+	CALL_C(__ucc_start_return)
 	ud2
 	.cfi_endproc
 	.size __ucc_start_frame, . - __ucc_start_frame

@@ -37,7 +37,7 @@ SWITCH_ENTRY(swapcontext)
 	mov	UC_EBX(%ecx), %ebx
 	mov	UC_ESI(%ecx), %esi
 	mov	%eax, 4(%esp)
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #else
 	mov	8(%esp), %edx
 	SIG_TEST(1f)
@@ -52,7 +52,7 @@ SWITCH_ENTRY(swapcontext)
 	.cfi_adjust_cfa_offset 4
 	pushl	12(%esp)		/* oucp (esp read before the push) */
 	.cfi_adjust_cfa_offset 4
-	call	__ucc_sig_switch
+	CALL_C(__ucc_sig_switch)
 	add	$12, %esp
 	.cfi_adjust_cfa_offset -12
 	mov	8(%esp), %edx

@@ -34,7 +34,7 @@ PUBLIC(ucc_base_init)
 	.cfi_adjust_cfa_offset 4
 	push	%ecx
 	.cfi_adjust_cfa_offset 4
-	call	__ucc_base_init
+	CALL_C(__ucc_base_init)
 	add	$12, %esp
 	.cfi_adjust_cfa_offset -12
 	ret
@@ -70,7 +70,7 @@ FUNC_BEGIN(__ucc_slice_start)
 	call	*%ebx			/* fn(arg) */
 	mov	%edi, 4(%esp)
 	mov	%ebp, (%esp)
-	call	__ucc_slice_return	/* (self, link): link, or exit */
+	CALL_C(__ucc_slice_return)	/* (self, link): link, or exit */
 	ud2
 	.cfi_endproc
 	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame

@@ -30,7 +30,7 @@ API_ENTRY(getcontext)
 	ret
 #ifdef UCC_POSIX_MASK
 1:	mov	%rax, %rdi
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #else
 2:	/* inside a handler, lib/signal.c marks the context with its mask */
 	SAVE_CONTEXT

@@ -42,6 +42,11 @@
 	jnz	label
 # endif
 
+/* Calls into the library's C: direct (hidden symbols), no PLT; the
+ * error exits are conditional tail calls, jz __ucc_efault. */
+# define CALL_C(sym)	call sym
+# define TAIL_C(sym)	jmp sym
+
 /* RESUME(reg): continue at the address in reg, stack pointer already set:
  * a jmp, which predicts well.  Under IBT a return address has no endbr64
  * for an indirect jmp to land on, so the jmp is notrack: the instruction

@@ -116,7 +116,7 @@
 	sub	$8, %rsp		/* aligned for the call */
 	.cfi_adjust_cfa_offset 8
 	\setup
-	call	\fn
+	CALL_C(\fn)
 	add	$8, %rsp
 	.cfi_adjust_cfa_offset -8
 	pop	%rsi

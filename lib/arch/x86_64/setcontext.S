@@ -33,7 +33,7 @@ SWITCH_ENTRY(setcontext)
 	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
 9:	mov	%rax, %rdi
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #endif
 SWITCH_END(setcontext)
 

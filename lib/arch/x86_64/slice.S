@@ -65,7 +65,7 @@ SLICE_ENTRY(slice_swap)
 	test	%eax, %eax
 	jz	1f
 	mov	%eax, %edi
-	jmp	__ucc_slice_fail
+	TAIL_C(__ucc_slice_fail)
 
 1:	mov	%rsi, %r8		/* to */
 	cmpq	$0, SL_BASE(%rdi)
@@ -105,13 +105,13 @@ SLICE_ENTRY(slice_set)
 	mov	%rdi, %rsi
 	xor	%edi, %edi
 	lea	16(%rsp), %rdx		/* the caller's stack pointer */
-	call	__ucc_slice_prepare
+	CALL_C(__ucc_slice_prepare)
 	pop	%r8
 	.cfi_adjust_cfa_offset -8
 	test	%eax, %eax
 	jz	1f
 	mov	%eax, %edi
-	jmp	__ucc_slice_fail
+	TAIL_C(__ucc_slice_fail)
 1:	jmp	__ucc_slice_resume
 SLICE_END(slice_set)
 #ifndef UCC_SANITIZER_FIBERS	/* fiber.S defines it then */
@@ -141,7 +141,7 @@ ENTRY(__ucc_slice_resume)
 	push	%r8
 	push	%r11
 	push	%rdi
-	call	__ucc_fiber_arrived
+	CALL_C(__ucc_fiber_arrived)
 	pop	%rdi
 	pop	%r11
 	pop	%r8

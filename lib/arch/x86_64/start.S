@@ -25,10 +25,10 @@ FUNC_BEGIN(__ucc_start)
 	sub	$16, %rsp
 #ifdef HAVE_VALGRIND_VALGRIND_H
 	lea	8(%rsp), %rdi
-	call	__ucc_valgrind_frame_kept
+	CALL_C(__ucc_valgrind_frame_kept)
 #endif
 	mov	%rbx, %rdi
-	call	__ucc_start_return
+	CALL_C(__ucc_start_return)
 	ud2
 	.cfi_endproc
 	.size __ucc_start_frame, . - __ucc_start_frame

@@ -41,7 +41,7 @@ SWITCH_ENTRY(swapcontext)
 	RESTORE_CONTEXT
 #ifdef UCC_POSIX_MASK
 9:	mov	%rax, %rdi
-	jmp	__ucc_syscall_error
+	TAIL_C(__ucc_syscall_error)
 #endif
 SWITCH_END(swapcontext)
 

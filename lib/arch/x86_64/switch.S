@@ -15,7 +15,7 @@ END(ucc_current_sp)
  * stack pointer. */
 PUBLIC(ucc_base_init)
 	lea	8(%rsp), %rsi
-	jmp	__ucc_base_init
+	TAIL_C(__ucc_base_init)
 END(ucc_base_init)
 
 /* void __ucc_slice_fpctl(void *slot): the running FP control state, as
@@ -42,7 +42,7 @@ FUNC_BEGIN(__ucc_slice_start)
 	call	*%rbx
 	mov	%r14, %rdi
 	mov	%r13, %rsi
-	call	__ucc_slice_return	/* link, or exit: lib/slice.c */
+	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	ud2
 	.cfi_endproc
 	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
