@@ -18,14 +18,20 @@ ENTRY(cprobe_pc_ecx)
 	ret
 END(cprobe_pc_ecx)
 
+/* The word below the stack pointer is read first: the call that finds
+ * the program counter writes its return address 12 bytes lower, not
+ * there (glibc's setcontext leaves the pc it returned through there). */
 ENTRY(cprobe_entry)
-	mov	%esp, %eax
-	mov	%ebp, %edx
+	mov	-4(%esp), %eax
+	sub	$8, %esp
+	mov	%eax, (%esp)
 	call	cprobe_pc_ecx
-1:	mov	%eax, cprobe_sp - 1b(%ecx)
-	mov	%edx, cprobe_fp - 1b(%ecx)
-	mov	-4(%eax), %eax
+1:	mov	(%esp), %eax
 	mov	%eax, cprobe_below - 1b(%ecx)
+	lea	8(%esp), %eax
+	mov	%eax, cprobe_sp - 1b(%ecx)
+	mov	%ebp, cprobe_fp - 1b(%ecx)
+	add	$8, %esp
 	ret
 END(cprobe_entry)
 
