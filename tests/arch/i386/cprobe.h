@@ -20,6 +20,24 @@ extern uintptr_t cprobe_sp, cprobe_fp, cprobe_below;
 void cprobe_getcontext(int (*fn)(ucontext_t *), ucontext_t *ucp,
 		       uintptr_t meta[3]);
 
+/* The same for fn(oucp, ucp), swapcontext. */
+void cprobe_swapcontext(int (*fn)(ucontext_t *, const ucontext_t *),
+			ucontext_t *oucp, const ucontext_t *ucp,
+			uintptr_t meta[3]);
+
+/* The general registers as pushal leaves them, lowest address first. */
+struct cprobe_regs {
+	uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax;
+};
+
+/* Load the patterns into every general register but esp, call get(ucp);
+ * each time it returns (first, or resumed by set), after(ucp, r) gets
+ * the registers as they were right then; while after returns nonzero,
+ * set(ucp) resumes ucp.  Returns 0, or -1 if set returned. */
+int cprobe_getset(int (*get)(ucontext_t *), int (*set)(const ucontext_t *),
+		  ucontext_t *ucp,
+		  int (*after)(ucontext_t *ucp, const struct cprobe_regs *r));
+
 /* The pattern cprobe_getcontext loads into gregs[i], or 0 for a register
  * it cannot control. */
 static inline uint64_t
