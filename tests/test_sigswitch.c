@@ -356,6 +356,11 @@ END_TEST
 
 /* ---- what the program installed, it reads back ----------------------- */
 #ifdef UCC_SIG_INTERPOSE
+#ifndef __GLIBC__
+/* musl's <signal.h> has no sysv_signal; the library defines it
+ * (lib/signal.c), and a static musl build interposes too. */
+void (*sysv_signal(int sig, void (*fn)(int)))(int);
+#endif
 static volatile int hits;
 static void count_it(int sig) { (void)sig; hits++; }
 static void count_it_info(int sig, siginfo_t *si, void *uc)
