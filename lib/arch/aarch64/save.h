@@ -6,7 +6,8 @@
  * the ucontext_t at x0, for a caller whose return address is in x30:
  * x0 = 0 (the resumed call returns 0), x18-x30, sp, pc = x30, then in
  * __reserved the FPSIMD record (magic and size, fpsr and fpcr, q8-q15 in
- * the v8-v15 slots) and the empty record that ends the list.  Keeps x0
+ * the v8-v15 slots) and the empty record that ends the list, with the 4
+ * bytes after it zeroed as glibc's stores leave them.  Keeps x0
  * and x1; clobbers x9-x12. */
 #ifndef UCC_AARCH64_SAVE_H
 #define UCC_AARCH64_SAVE_H
@@ -35,7 +36,10 @@
 	stp	q10, q11, [x0, #UC_EXT + FPSIMD_V8 + 32]
 	stp	q12, q13, [x0, #UC_EXT + FPSIMD_V8 + 64]
 	stp	q14, q15, [x0, #UC_EXT + FPSIMD_V8 + 96]
-	str	xzr, [x0, #UC_EXT + K_FPSIMD_SIZE]	/* the end record */
+	/* the end record, magic and size 0; and, as glibc's two 8-byte
+	 * stores of them leave it, the 4 bytes after it 0 too */
+	str	xzr, [x0, #UC_EXT + K_FPSIMD_SIZE]
+	str	wzr, [x0, #UC_EXT + K_FPSIMD_SIZE + 8]
 .endm
 
 /* RESTORE_CONTEXT: resume the ucontext_t at x9; does not return.  As
