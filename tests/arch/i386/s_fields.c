@@ -46,7 +46,7 @@ field(const char *group, const char *name, const char *fmt, ...)
 static void
 dump_gregs(const char *group, const ucontext_t *uc, const uintptr_t meta[3])
 {
-	for (int r = 0; r < NGREG; r++) {
+	for (int r = 0; r < (int)NGREG; r++) {
 		uint32_t v = (uint32_t)uc->uc_mcontext.gregs[r];
 		const char *what;
 		char hex[32];
@@ -255,7 +255,7 @@ main(void)
 	uc->uc_stack.ss_size = sizeof stack;
 	uc->uc_link = &link;
 	makecontext(uc, cprobe_entry, 8, 11, 12, 13, 14, 15, 16, 17, 18);
-	for (int r = 0; r < NGREG; r++) {
+	for (int r = 0; r < (int)NGREG; r++) {
 		uint32_t v = (uint32_t)uc->uc_mcontext.gregs[r];
 		const char *what;
 		char tmp[48];
