@@ -18,6 +18,28 @@ say(const char *key, const char *fmt, ...)
 	fflush(stdout);
 }
 
+void
+field(const char *group, const char *name, const char *fmt, ...)
+{
+	char key[96], val[160];
+	va_list ap;
+	snprintf(key, sizeof key, "%s.%s", group, name);
+	va_start(ap, fmt);
+	vsnprintf(val, sizeof val, fmt, ap);
+	va_end(ap);
+	say(key, "%s", val);
+}
+
+int
+untouched(const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++)
+		if (b[i] != FIELD_FILL)
+			return 0;
+	return 1;
+}
+
 void *
 stack_alloc(size_t size)
 {

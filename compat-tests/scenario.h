@@ -20,6 +20,15 @@
 void say(const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* say("group.name", ...): the field-by-field scenarios' line. */
+void field(const char *group, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The byte the field-by-field scenarios fill a structure with before a
+ * call, and whether n bytes at p still hold it all. */
+#define FIELD_FILL 0xab
+int untouched(const void *p, size_t n);
+
 /* A zeroed stack of `size` bytes, or exit(2). */
 void *stack_alloc(size_t size);
 

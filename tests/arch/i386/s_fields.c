@@ -5,41 +5,14 @@
  * The structure is filled with 0xab first, so "untouched" is exact. */
 #include "scenario.h"
 
-#include <stdarg.h>
 #include <string.h>
 
-#define FILL 0xab
+#define FILL FIELD_FILL
 
 static const char *const regname[NGREG] = {
 	"GS", "FS", "ES", "DS", "EDI", "ESI", "EBP", "ESP", "EBX", "EDX",
 	"ECX", "EAX", "TRAPNO", "ERR", "EIP", "CS", "EFL", "UESP", "SS",
 };
-
-static int
-untouched(const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		if (b[i] != FILL)
-			return 0;
-	return 1;
-}
-
-static void
-field(const char *group, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-field(const char *group, const char *name, const char *fmt, ...)
-{
-	char key[96], val[160];
-	va_list ap;
-	snprintf(key, sizeof key, "%s.%s", group, name);
-	va_start(ap, fmt);
-	vsnprintf(val, sizeof val, fmt, ap);
-	va_end(ap);
-	say(key, "%s", val);
-}
 
 /* Every gregs slot, after a save from a cprobe: meta[0] the stack
  * pointer at the call, meta[1] the return address. */

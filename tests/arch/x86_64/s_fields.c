@@ -6,40 +6,13 @@
 
 #include <string.h>
 
-#define FILL 0xab
+#define FILL FIELD_FILL
 
 static const char *const regname[NGREG] = {
 	"R8", "R9", "R10", "R11", "R12", "R13", "R14", "R15", "RDI", "RSI",
 	"RBP", "RBX", "RDX", "RAX", "RCX", "RSP", "RIP", "EFL", "CSGSFS",
 	"ERR", "TRAPNO", "OLDMASK", "CR2",
 };
-
-static int
-untouched(const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	for (size_t i = 0; i < n; i++)
-		if (b[i] != FILL)
-			return 0;
-	return 1;
-}
-
-static void
-field(const char *group, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-#include <stdarg.h>
-static void
-field(const char *group, const char *name, const char *fmt, ...)
-{
-	char key[96], val[160];
-	va_list ap;
-	snprintf(key, sizeof key, "%s.%s", group, name);
-	va_start(ap, fmt);
-	vsnprintf(val, sizeof val, fmt, ap);
-	va_end(ap);
-	say(key, "%s", val);
-}
 
 static void
 dump_gregs(const char *group, const ucontext_t *uc, const uintptr_t meta[3])
