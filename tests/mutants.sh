@@ -19,7 +19,8 @@
 #   - below: bugs in the portable C (a stack argument short, a wrong
 #     errno, the guard page above the stack, ...).
 # An instruction saves a named slot when its mnemonic starts with "st" or
-# "fnst" (stp, str on aarch64), or it is an AT&T mov with the slot last;
+# "fnst" (stp, str on aarch64), is a RISC-V store (sd, sw, fsd), or it is
+# an AT&T mov with the slot last;
 # it restores when its mnemonic starts with "ld", "l" or "fld", or it is
 # an AT&T mov with the slot first.  A mutant that leaves the libraries' code unchanged in
 # this build (the line is under an #ifdef not built) is listed apart.
@@ -130,7 +131,7 @@ save_or_restore() {
 			n = split(ops, op, /,[ \t]*/)
 			if (!is_mem(ops)) next
 			kind = ""
-			if (mn ~ /^(fnst|fst|st)/) kind = "save"
+			if (mn ~ /^(fnst|fst|st)/ || mn ~ /^f?s[bhwdq]$/) kind = "save"
 			else if (mn ~ /^(fld|ld|l)/) kind = "restore"
 			else if (n == 2 && ops ~ /%/ && mn ~ /^mov/) {
 				if (is_mem(op[2]) && !is_mem(op[1])) kind = "save"
