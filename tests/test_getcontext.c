@@ -67,6 +67,11 @@ START_TEST(saves_every_register_in_its_slot)
 #ifdef ARCH_REG_ZERO
 	ck_assert_uint_eq((uint64_t)ARCH_UC_REG(&uc, ARCH_REG_ZERO), 0);
 #endif
+#ifdef ARCH_REG_RA
+	/* the return address twice, as glibc: the pc and its own slot
+	 * (riscv64: ra) */
+	ck_assert_uint_eq((uint64_t)ARCH_UC_REG(&uc, ARCH_REG_RA), arch_uc_pc(&uc));
+#endif
 #ifdef ARCH_ZEROED
 	/* other words glibc's getcontext sets to 0 (aarch64: pstate) */
 	static const size_t zeroed[] = ARCH_ZEROED;
