@@ -72,11 +72,19 @@ if [ -n "$host" ] && command -v "$host-objcopy" >/dev/null 2>&1; then
 	objcopy=$host-objcopy objdump=$host-objdump
 fi
 
-# run_suites: the first suite that fails, or nothing
+# run_suites: the first suite that fails, or nothing.  A suite killed by
+# its time limit is named with "(time limit)" after it.  Each suite's
+# limit is its cap_<suite> (see below) or UCC_TEST_TIME_LIMIT.
 run_suites() {
 	for s in $suites; do
+		cap=$(eval echo "\${cap_$s:-$UCC_TEST_TIME_LIMIT}")
 		# shellcheck disable=SC2086
-		if ! (cd "$bld" && "$limit" $run "tests/$s" > "$work/suite.log" 2>&1); then
+		(cd "$bld" && UCC_TEST_TIME_LIMIT=$cap "$limit" $run "tests/$s" > "$work/suite.log" 2>&1)
+		rc=$?
+		if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+			echo "$s (over its $cap s limit)"
+			return
+		elif [ $rc -ne 0 ]; then
 			echo "$s"
 			return
 		fi
@@ -96,13 +104,25 @@ text() {
 	done | cksum
 }
 pristine_text=$(text)
+# The unmutated build against each suite, timed: a mutant's run of a
+# suite is limited to 3 times that, plus 10 s (a mutant that hangs a
+# suite, the commonest way to die under qemu, would otherwise cost the
+# whole UCC_TEST_TIME_LIMIT).  Its table line says when a limit killed it.
 echo "check-mutants: the unmutated build against the suites:$suites" >&2
-killer=$(run_suites)
-if [ -n "$killer" ]; then
-	tail -n 20 "$work/suite.log"
-	echo "check-mutants: $killer fails without any mutant; nothing to measure"
-	exit 2
-fi
+for s in $suites; do
+	t0=$(date +%s)
+	# shellcheck disable=SC2086
+	if ! (cd "$bld" && "$limit" $run "tests/$s" > "$work/suite.log" 2>&1); then
+		tail -n 20 "$work/suite.log"
+		echo "check-mutants: $s fails without any mutant; nothing to measure"
+		exit 2
+	fi
+	cap=$((($(date +%s) - t0 + 1) * 3 + 10))
+	[ "$cap" -lt "$UCC_TEST_TIME_LIMIT" ] || cap=$UCC_TEST_TIME_LIMIT
+	eval "cap_$s=$cap"
+	printf '%s: %s s; ' "$s" "$cap" >> "$work/caps"
+done
+echo "check-mutants: time limits per suite: $(cat "$work/caps")" >&2
 
 # ---- the mutants: name<TAB>file<TAB>sed script ----------------------------
 list=$work/list
@@ -213,6 +233,7 @@ echo "$names" | while IFS= read -r name; do
 	case $name in ${MUTANTS:-*}) ;; *) continue ;; esac
 	i=$((i + 1))
 	echo "check-mutants: [$i/$total] $name" >&2
+	m0=$(date +%s)
 	files=$(awk -F'\t' -v n="$name" '$1 == n { print $2 }' "$list" | sort -u)
 	if [ "$files" = "-" ]; then
 		why=$(awk -F'\t' -v n="$name" '$1 == n { print $2; exit }' "$work/exempt" 2>/dev/null)
@@ -243,7 +264,7 @@ echo "$names" | while IFS= read -r name; do
 		result=${k:+killed by $k}
 		result=${result:-SURVIVED}
 	fi
-	printf '%s\t%s\n' "$name" "$result" >> "$table"
+	printf '%s\t%s\t%s\n' "$name" "$result" "$(($(date +%s) - m0))" >> "$table"
 	for f in $files; do
 		mv "$src/$f.pristine" "$src/$f"
 		touch "$src/$f"
@@ -254,6 +275,9 @@ done
 echo
 echo "make check-mutants ($ABI): each mutant, and the first suite that caught it"
 awk -F'\t' '{ printf "  %-40s %s\n", $1, $2 }' "$table"
+sort -t"$(printf '\t')" -k3,3nr "$table" | awk -F'\t' '
+	$3 != "" { s += $3; if (n++ < 3) slow = slow sprintf("%s%s %d s", n > 1 ? ", " : "", $1, $3) }
+	END { if (n) printf "  (%d s for the mutants; the slowest: %s)\n", s, slow }'
 killed=$(grep -c '	killed by ' "$table")
 survived=$(grep -c '	SURVIVED' "$table")
 noeffect=$(grep -c '	no effect' "$table")
