@@ -129,8 +129,21 @@ list=$work/list
 : > "$list"
 add() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >> "$list"; }
 
+# The port's folders: its own, and any it shares (lib/arch/README: a
+# folder whose files include "../<abi>/...", as armel's include armhf's).
+port_dirs=$arch
+for d in $(cd "$src" && cat "$arch"/*.S "$arch"/*.h "$arch"/offsets.def 2>/dev/null |
+	sed -n 's|^#include "\.\./\([A-Za-z0-9_]*\)/.*|\1|p' | sort -u); do
+	port_dirs="$port_dirs lib/arch/$d"
+done
+# the port's offsets.def, with the shared folder's it includes
+defs=$(cd "$src" && for d in $port_dirs; do cat "$d/offsets.def" 2>/dev/null; done)
+defs_file=$(cd "$src" && for d in $port_dirs; do
+	grep -q '^UC_ABI(UC_ARGS_OFFSET' "$d/offsets.def" 2>/dev/null && echo "$d/offsets.def" && break
+done)
+
 # Files of the port that hold instructions.
-asm_files=$(cd "$src" && ls "$arch"/*.S "$arch"/*.h 2>/dev/null)
+asm_files=$(cd "$src" && for d in $port_dirs; do ls "$d"/*.S "$d"/*.h 2>/dev/null; done)
 
 # save_or_restore NAME save|restore: a sed script deleting, in one file,
 # the instructions that store to (save) or load from (restore) NAME.
@@ -167,9 +180,8 @@ save_or_restore() {
 }
 
 # every register the context keeps, and every FP control register
-regs=$(sed -n 's/^UC_OFF(\([A-Z0-9_]*\), *[0-9]*, *uc_mcontext\.[^f].*/\1/p' \
-	"$src/$arch/offsets.def")
-fps=$(sed -n 's/^UC_FPOFF(\([A-Z0-9_]*\),.*/\1/p' "$src/$arch/offsets.def")
+regs=$(echo "$defs" | sed -n 's/^UC_OFF(\([A-Z0-9_]*\), *[0-9]*, *uc_mcontext\.[^f].*/\1/p')
+fps=$(echo "$defs" | sed -n 's/^UC_FPOFF(\([A-Z0-9_]*\),.*/\1/p')
 for r in $regs $fps; do
 	for what in save restore; do
 		found=$(save_or_restore "$r" "$what")
@@ -185,8 +197,8 @@ for r in $regs $fps; do
 done
 
 # makecontext's facts
-slot=$(sed -n 's/^UC_ABI(UC_SLOT_SIZE, *\([0-9]*\)).*/\1/p' "$src/$arch/offsets.def")
-add "entry alignment off by one slot" "$arch/offsets.def" \
+slot=$(echo "$defs" | sed -n 's/^UC_ABI(UC_SLOT_SIZE, *\([0-9]*\)).*/\1/p')
+add "entry alignment off by one slot" "$defs_file" \
 	"s/^UC_ABI(UC_ARGS_OFFSET, *\\([0-9]*\\))/UC_ABI(UC_ARGS_OFFSET, \\1 + $slot)/"
 add "arguments truncated to 32 bits" "lib/makecontext.c" \
 	"s/ucc_arg v = va_arg(ap, ucc_arg);/ucc_arg v = (uint32_t)va_arg(ap, ucc_arg);/"
@@ -198,15 +210,17 @@ add "frame pointer not zeroed" "lib/makecontext.c" "/set_reg(ucp, UC_FP, 0);/d"
 # the port's own; a line whose file is "-" exempts a mutant the tables
 # give, for the reason its third field states (i386: ecx carries the
 # jump to the saved eip, so it is never restored)
-if [ -f "$src/$arch/mutants" ]; then
-	grep -v '^#' "$src/$arch/mutants" | grep . | while IFS="$(printf '\t')" read -r n f script; do
+# (a shared folder's mutants file too, its files under that folder)
+for d in $port_dirs; do
+	[ -f "$src/$d/mutants" ] || continue
+	grep -v '^#' "$src/$d/mutants" | grep . | while IFS="$(printf '\t')" read -r n f script; do
 		if [ "$f" = - ]; then
 			printf '%s\t%s\n' "$n" "$script" >> "$work/exempt"
 		else
-			add "$n" "$arch/$f" "$script"
+			add "$n" "$d/$f" "$script"
 		fi
 	done
-fi
+done
 
 # the portable C
 add "wrong errno for NULL" "lib/error.c" "0,/errno = EFAULT;/s//errno = EINVAL;/"

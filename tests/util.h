@@ -62,6 +62,17 @@ typedef ARCH_REG_T arch_reg_t;
 # define ARCH_NPRESERVED ARCH_NCALLEE
 #endif
 
+/* a / b in the FP unit whose state a context keeps (a port's fpctl.h may
+ * define its own: armel's C divides in software, which neither rounds
+ * by FPSCR's mode nor raises its flags). */
+#ifndef arch_fp_div
+static inline double
+arch_fp_div(double a, double b)
+{
+	return a / b;
+}
+#endif
+
 /* The exception flags a context owns, running now (a port's fpctl.h
  * may define its own). */
 #ifndef arch_fp_flags

@@ -28,6 +28,9 @@
 # else
 #  define UCC_ARM_VFP_ALWAYS 0
 	.fpu vfp
+	/* ... but the object needs no FP: every VFP instruction is behind
+	 * the HWCAP test (Tag_FP_arch 0, as for the C around it). */
+	.eabi_attribute 10, 0
 # endif
 
 # define CALL_C(sym)	bl sym

@@ -19,14 +19,14 @@
 	.subsection 0
 .endm
 
-/* VFP_SKIP label: branch to label when this process has no VFP state to
- * keep: never on armhf; on armel when AT_HWCAP lacks VFP, as glibc's
- * armel build tests it.  Clobbers ip and the flags. */
-.macro VFP_SKIP label
+/* VFP_SKIP label, reg: branch to label when this process has no VFP
+ * state to keep: never on armhf; on armel when AT_HWCAP lacks VFP, as
+ * glibc's armel build tests it.  Clobbers reg and the flags (armel). */
+.macro VFP_SKIP label, reg
 #if !UCC_ARM_VFP_ALWAYS
-	ADR_PCREL ip, __ucc_arm_hwcap
-	ldr	ip, [ip]
-	tst	ip, #K_HWCAP_VFP
+	ADR_PCREL \reg, __ucc_arm_hwcap
+	ldr	\reg, [\reg]
+	tst	\reg, #K_HWCAP_VFP
 	beq	\label
 #endif
 .endm
@@ -47,7 +47,7 @@
 	str	sp, [r0, #UC_SP]
 	str	lr, [r0, #UC_LR]
 	str	lr, [r0, #UC_PC]
-	VFP_SKIP .Lsaved\@
+	VFP_SKIP .Lsaved\@, ip
 	add	r2, r0, #UC_VFP
 	vstmia	r2, {d8-d15}
 	vmrs	r3, fpscr
@@ -62,7 +62,7 @@
  * state.  sp moves in the same instruction as the pc, so a signal's
  * frame never lands on a context the kernel left below that sp. */
 .macro RESTORE_CONTEXT
-	VFP_SKIP .Lvfp\@
+	VFP_SKIP .Lvfp\@, r0
 	add	r0, ip, #UC_VFP
 	vldmia	r0, {d8-d15}
 	ldr	r1, [ip, #UC_FPSCR]

@@ -45,7 +45,7 @@ ENTRY(__ucc_stack_switch)
 	.cfi_offset lr, -4
 	sub	sp, sp, #72
 	.cfi_def_cfa_offset 112
-	VFP_SKIP 1f
+	VFP_SKIP 1f, r3
 	add	r3, sp, #8
 	vstmia	r3, {d8-d15}
 	.cfi_offset d8, -104
@@ -68,7 +68,7 @@ ENTRY(__ucc_stack_switch)
 	mov	r0, r6
 	blx	r5			/* restore(arg) copies the stack back */
 
-	VFP_SKIP 2f
+	VFP_SKIP 2f, r3
 	ldr	r3, [sp]
 	vmsr	fpscr, r3
 	add	r3, sp, #8
@@ -101,7 +101,7 @@ END(__ucc_stack_switch)
  * SF_FPCTL slot holds it: fpscr (0 without VFP). */
 ENTRY(__ucc_slice_fpctl)
 	mov	r1, #0
-	VFP_SKIP 1f
+	VFP_SKIP 1f, r2
 	vmrs	r1, fpscr
 1:	str	r1, [r0]
 	bx	lr

@@ -63,6 +63,19 @@ arch_raise_divbyzero(void)
 			 "vsub.f64 d1, d0, d0\n\tvdiv.f64 d0, d0, d1"
 			 : : "r"(0), "r"(0x3ff00000) : "d0", "d1");
 }
+#ifndef __ARM_PCS_VFP
+/* armel: a / b by VFP (tests/util.h), the operands in core registers. */
+static inline double
+arch_fp_div(double a, double b)
+{
+	double r;
+	__asm__ volatile(ARCH_VFP_ASM "vmov d0, %Q1, %R1\n\tvmov d1, %Q2, %R2\n\t"
+			 "vdiv.f64 d0, d0, d1\n\tvmov %Q0, %R0, d0"
+			 : "=r"(r) : "r"(a), "r"(b) : "d0", "d1");
+	return r;
+}
+# define arch_fp_div arch_fp_div
+#endif
 #define ARCH_FP_PE 0x10u	/* IXC, inexact */
 #define ARCH_FP_ZE 0x02u	/* DZC, divide-by-zero */
 

@@ -1,0 +1,2 @@
+/* armel: armhf's, which the two ABIs share. */
+#include "../armhf/fpctl.h"
