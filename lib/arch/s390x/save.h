@@ -63,8 +63,9 @@
 	ld	%f15, UC_FPRS + 120(%r1)
 	lam	%a2, %a15, UC_AREGS + 8(%r1)
 	lmg	%r0, %r15, UC_GREGS(%r1)
+	/* as at the entry of a function called from the resumed code */
 	.cfi_def_cfa %r15, 160
-	.cfi_undefined %r14
+	.cfi_same_value %r14
 	RESUME(%r14)
 	.cfi_restore_state
 .endm
