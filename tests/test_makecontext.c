@@ -2,6 +2,7 @@
  * alignment for every stack offset, nothing written outside the stack,
  * uc_link and exit, refusals. */
 #include "util.h"
+#include "abi.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -162,8 +163,11 @@ END_TEST
 
 START_TEST(smallest_stack_runs)
 {
-	/* UCC_STACK_MIN plus the frame's own slot and alignment. */
-	static unsigned char stack[UCC_STACK_MIN + 16] __attribute__((aligned(16)));
+	/* UCC_STACK_MIN plus the frame makecontext lays below the
+	 * arguments (the port's UC_ARGS_OFFSET: a return address's slot,
+	 * s390x's 160-byte register save area) and alignment. */
+	static unsigned char stack[UCC_STACK_MIN + UC_ARGS_OFFSET + 16]
+		__attribute__((aligned(16)));
 	fresh_ctx(&co_uc, stack, sizeof stack, &main_uc);
 	errno = 0;
 	ucc_makecontext(&co_uc, probe_entry, 0);

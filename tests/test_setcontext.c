@@ -144,6 +144,43 @@ START_TEST(restores_the_segment_register)
 END_TEST
 #endif
 
+#ifdef ARCH_HAS_AREGS
+/* Where glibc's contexts keep the access registers (s390x), a context
+ * resumes with its own a2-a15, and with the running thread's a0 and a1,
+ * the thread pointer, whatever its saved ones say. */
+START_TEST(keeps_the_access_registers)
+{
+	uint32_t before[16], want[16], junk[16], now[16];
+	ucontext_t uc;
+	volatile int back = 0;
+	arch_get_aregs(before);
+	for (int i = 0; i < 16; i++) {
+		want[i] = i < 2 ? before[i] : 0x61020000u + (uint32_t)i;
+		junk[i] = i < 2 ? before[i] : 0x7a7a0000u + (uint32_t)i;
+	}
+	arch_set_aregs(want);
+	ck_assert_int_eq(ucc_getcontext(&uc), 0);
+	if (!back) {
+		back = 1;
+		for (int i = 0; i < 16; i++)
+			ck_assert_msg(uc.uc_mcontext.aregs[i] == want[i],
+				      "a%d saved as %#x, not %#x", i,
+				      uc.uc_mcontext.aregs[i], want[i]);
+		arch_set_aregs(junk);
+		uc.uc_mcontext.aregs[0] ^= 0x5a5a5a5au;
+		uc.uc_mcontext.aregs[1] ^= 0xa5a5a5a5u;
+		ucc_setcontext(&uc);
+		ck_abort_msg("setcontext returned");
+	}
+	arch_get_aregs(now);
+	arch_set_aregs(before);
+	for (int i = 0; i < 16; i++)
+		ck_assert_msg(now[i] == want[i], "a%d resumed as %#x, not %#x", i,
+			      now[i], want[i]);
+}
+END_TEST
+#endif
+
 START_TEST(plain_name_is_ours)
 {
 	SAME_FUNCTION(setcontext, ucc_setcontext);
@@ -164,6 +201,9 @@ main(void)
 	tcase_add_test(tc, plain_name_is_ours);
 #ifdef ARCH_HAS_FS
 	tcase_add_test(tc, restores_the_segment_register);
+#endif
+#ifdef ARCH_HAS_AREGS
+	tcase_add_test(tc, keeps_the_access_registers);
 #endif
 	suite_add_tcase(s, tc);
 	return run_suite(s);

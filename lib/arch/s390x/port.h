@@ -1,0 +1,18 @@
+/* s390x's port switches and assembly conventions (lib/arch/README).
+ * Read by C and assembly alike; the assembly part overrides the defaults
+ * of lib/asm.h.  ELF Application Binary Interface s390x Supplement. */
+#ifndef UCC_PORT_H
+#define UCC_PORT_H
+
+#ifdef __ASSEMBLER__
+
+/* No landing pads or property note.  Calls into the library's C:
+ * brasl and jg (brcl) reach a hidden symbol directly, pc-relative,
+ * without the PLT; the return address goes in r14.  A switch resumes
+ * through br of the saved r14, as glibc's. */
+# define CALL_C(sym)	brasl %r14, sym
+# define TAIL_C(sym)	jg sym
+# define RESUME(reg)	br reg
+
+#endif /* __ASSEMBLER__ */
+#endif
