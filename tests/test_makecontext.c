@@ -162,8 +162,10 @@ END_TEST
 
 START_TEST(smallest_stack_runs)
 {
-	/* UCC_STACK_MIN plus the frame's own slot and alignment. */
-	static unsigned char stack[UCC_STACK_MIN + 16] __attribute__((aligned(16)));
+	/* UCC_STACK_MIN plus the frame's own slot and alignment (and
+	 * where the psABI asks, its linkage area: ARCH_FRAME_EXTRA). */
+	static unsigned char stack[UCC_STACK_MIN + 16 + ARCH_FRAME_EXTRA]
+		__attribute__((aligned(16)));
 	fresh_ctx(&co_uc, stack, sizeof stack, &main_uc);
 	errno = 0;
 	ucc_makecontext(&co_uc, probe_entry, 0);

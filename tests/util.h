@@ -55,6 +55,13 @@ typedef ARCH_REG_T arch_reg_t;
 #ifndef ARCH_NSAVED
 # define ARCH_NSAVED 11
 #endif
+/* The bytes makecontext keeps between the entry stack pointer and the
+ * stack arguments besides a return address (lib/arch/<abi>/offsets.def's
+ * UC_ARGS_OFFSET: ppc64le's linkage and parameter save areas), which a
+ * stack must have room for. */
+#ifndef ARCH_FRAME_EXTRA
+# define ARCH_FRAME_EXTRA 0
+#endif
 /* The first ARCH_NPRESERVED of the ARCH_NCALLEE registers a context keeps
  * are the ones the psABI says a call preserves: all that a function such
  * as ucc_slice_swap need keep (i386's context keeps edx besides). */
