@@ -31,9 +31,9 @@ ENTRY(cprobe_getcontext)
 	std	%r2, 24(%r1)
 	std	%r1, 0(%r5)
 	bcl	20, 31, 1f
-1:	mflr	%r0
-	addi	%r0, %r0, 3f - 1b
-	std	%r0, 8(%r5)
+1:	mflr	%r9
+	addi	%r9, %r9, 3f - 1b
+	std	%r9, 8(%r5)
 	mr	%r12, %r3
 	mtctr	%r12
 	mr	%r3, %r4
@@ -59,6 +59,35 @@ ENTRY(cprobe_getcontext)
 	.cfi_restore lr
 	blr
 END(cprobe_getcontext)
+
+/* void cprobe_trap(uint64_t out[3]): load a pattern into r0, r11 (no
+ * call preserves them) and r14 (preserved), then trap (SIGTRAP, whose
+ * handler resumes past the trap instruction); store what the three
+ * hold afterwards into out[]. */
+ENTRY(cprobe_trap)
+	std	%r14, -8(%r1)
+	std	%r3, -16(%r1)
+	stdu	%r1, -48(%r1)
+	.cfi_def_cfa_offset 48
+	.cfi_offset r14, -8
+	.irp r, 0,11,14
+	lis	%r\r, PATTERN(\r)@highest
+	ori	%r\r, %r\r, PATTERN(\r)@higher
+	sldi	%r\r, %r\r, 32
+	oris	%r\r, %r\r, PATTERN(\r)@h
+	ori	%r\r, %r\r, PATTERN(\r)@l
+	.endr
+	trap
+	ld	%r3, 32(%r1)
+	std	%r0, 0(%r3)
+	std	%r11, 8(%r3)
+	std	%r14, 16(%r3)
+	addi	%r1, %r1, 48
+	.cfi_def_cfa_offset 0
+	ld	%r14, -8(%r1)
+	.cfi_restore r14
+	blr
+END(cprobe_trap)
 
 	.bss
 	.p2align 3

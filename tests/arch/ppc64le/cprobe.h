@@ -21,6 +21,11 @@ extern uintptr_t cprobe_sp, cprobe_fp, cprobe_below;
 void cprobe_getcontext(int (*fn)(ucontext_t *), ucontext_t *ucp,
 		       uintptr_t meta[3]);
 
+/* Load 0x0101010101010101 * (N + 1) ^ 1 << 63 into rN for r0, r11 and
+ * r14, then trap (SIGTRAP), which a handler resumes past; out[]
+ * receives what r0, r11 and r14 then hold. */
+void cprobe_trap(uint64_t out[3]);
+
 /* The pattern cprobe_getcontext loads into rN, or 0 for a register it
  * cannot control. */
 static inline uint64_t
