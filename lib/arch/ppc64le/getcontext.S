@@ -7,11 +7,11 @@
 API_ENTRY(getcontext)
 	cmpdi	%r3, 0
 	beq	8f
+	SAVE_CONTEXT
 #ifndef UCC_POSIX_MASK
+	/* after the save, whose r11 is the caller's, as glibc's */
 	SIG_TEST(2f)
 #endif
-
-	SAVE_CONTEXT
 
 #ifdef UCC_POSIX_MASK
 	/* rt_sigprocmask(SIG_BLOCK, NULL, &ucp->uc_sigmask, 8), as glibc */
@@ -30,7 +30,6 @@ API_ENTRY(getcontext)
 	TAIL_C(__ucc_syscall_error)
 #else
 2:	/* inside a handler, lib/signal.c marks the context with its mask */
-	SAVE_CONTEXT
 	CALL_KEEPING_ARGS __ucc_sig_switch, "li %r4, 0"
 	li	%r3, 0
 	blr
