@@ -30,12 +30,13 @@ __ucc_start:
 1:	mflr	%r12
 	addis	%r2, %r12, .TOC. - 1b@ha
 	addi	%r2, %r2, .TOC. - 1b@l
-	/* r30 holds uc_link, kept by the function as a preserved register.
+	/* r30 holds ucp, kept by the function as a preserved register:
+	 * uc_link is read now, as glibc's trampoline does.
 	 * sp is where makecontext left it, 16-byte aligned, with the frame
 	 * makecontext built above: the call below gets a frame of its own
 	 * beneath it, whose back chain, 0, ends the frame chain, so the
 	 * context can run again. */
-	mr	%r3, %r30
+	ld	%r3, UC_LINK(%r30)
 	li	%r31, 0
 	li	%r0, 0
 	stdu	%r0, -32(%r1)

@@ -42,6 +42,10 @@ arch_entry_sp_ok(uintptr_t sp)
  * parameter save area between sp and the stack arguments. */
 #define ARCH_FRAME_EXTRA 96
 
+/* glibc's trampoline reads uc_link from ucp when the function returns
+ * (lib/arch/ppc64le/offsets.def: UC_LINK_FROM_UCP). */
+#define ARCH_LINK_FROM_UCP 1
+
 /* The byte ranges of ucontext_t that getcontext, and swapcontext for its
  * first argument, write (glibc's set); every other byte must keep its
  * value.  The vector registers lie at the first 16-byte boundary past
