@@ -125,10 +125,12 @@ __ucc_slice_start_frame:
 	.globl __ucc_slice_start
 	.type __ucc_slice_start, %function
 __ucc_slice_start:
-	/* a frame below the slice's top, its back chain 0: fn's linkage
-	 * area and parameter save area */
+	/* a frame below the slice's top, its back chain 0: the linkage
+	 * area alone (fn is prototyped, not variadic: no parameter save
+	 * area), so that the slice's top word is the TOC saved across the
+	 * call */
 	li	%r0, 0
-	stdu	%r0, -112(%r1)
+	stdu	%r0, -32(%r1)
 	mr	%r3, %r15
 	mr	%r12, %r14
 	mtctr	%r12
