@@ -67,6 +67,10 @@ static const unsigned short ucc_argregs[] = {
  *   UC_FUNC_DESC    1 where a function pointer points to a descriptor
  *                   {entry, TOC, environment} (ppc64 ELFv1), whose TOC
  *                   goes in the slot UC_TOC_REG
+ *   UC_LINK_FROM_UCP 1 where the start trampoline reads uc_link from the
+ *                   context when the function returns, as glibc's
+ *                   trampoline does on ppc64: UC_LINK_REG then keeps
+ *                   ucp, not uc_link
  *   UC_MCTX_PTR     where the registers are reached through a pointer in
  *                   ucontext_t (ppc32's uc_regs), its offset; the register
  *                   offsets are then from the mcontext it points to, which
@@ -80,6 +84,9 @@ static const unsigned short ucc_argregs[] = {
 #endif
 #ifndef UC_FUNC_DESC
 # define UC_FUNC_DESC 0
+#endif
+#ifndef UC_LINK_FROM_UCP
+# define UC_LINK_FROM_UCP 0
 #endif
 #ifndef UC_MCTX_ALIGN
 # define UC_MCTX_ALIGN 16

@@ -21,7 +21,9 @@
  *
  * Registers: the first UC_NARGREGS arguments, UC_PC = func, UC_SP = sp
  * less UC_STACK_BIAS, UC_FP = 0 (so frame-pointer walks stop),
- * UC_LINK_REG = uc_link, which the trampoline reads when func returns,
+ * UC_LINK_REG = uc_link, which the trampoline reads when func returns
+ * (where the ABI's glibc reads uc_link only then, UC_LINK_FROM_UCP:
+ * ucp, through which the trampoline reads it),
  * and where the ABI asks (lib/abi.h's optional facts) the entry address
  * again in UC_ENTRY_REG and the descriptor's TOC in UC_TOC_REG.  Nothing outside
  * [ss_sp, ss_sp + ss_size) is written, and the trampoline never writes
@@ -174,7 +176,7 @@ ucc_makecontext(ucontext_t *ucp, void (*func)(void), int argc, ...)
 #endif
 	set_reg(ucp, UC_SP, sp - UC_STACK_BIAS);
 	set_reg(ucp, UC_FP, 0);
-	set_reg(ucp, UC_LINK_REG, (uintptr_t)ucp->uc_link);
+	set_reg(ucp, UC_LINK_REG, UC_LINK_FROM_UCP ? (uintptr_t)ucp : (uintptr_t)ucp->uc_link);
 #ifdef HAVE_VALGRIND_VALGRIND_H
 	/* Otherwise valgrind takes a switch onto this stack for a jump of the
 	 * stack pointer within one stack, and reports writes to it.  There is

@@ -54,7 +54,10 @@ for name in libucontext_compat libucontext_compat_posix; do
 	readelf -lW "$so" | awk '$1 == "GNU_STACK" { f = $(NF - 1) } END { exit !(f == "RW") }' ||
 		bad "$name.so: GNU_STACK is not RW: $(readelf -lW "$so" | grep GNU_STACK)"
 	readelf -dW "$so" | grep -q TEXTREL && bad "$name.so has text relocations"
-	readelf --dyn-syms -W "$so" | awk '$7 != "UND" && $5 == "GLOBAL" && $4 != "OBJECT" { print }' > "$tmp/syms"
+	# (ppc64 ELFv2: a column more, "[<localentry>: 8]", for a function
+	# with a local entry point)
+	readelf --dyn-syms -W "$so" | sed 's/ \[<localentry>: [0-9]*\]//' |
+		awk '$7 != "UND" && $5 == "GLOBAL" && $4 != "OBJECT" { print }' > "$tmp/syms"
 	awk '$4 != "FUNC" || $3 == 0 { print "  " $8 }' "$tmp/syms" > "$tmp/untyped"
 	[ -s "$tmp/untyped" ] && { bad "$name.so: exported without a function type or size:"; cat "$tmp/untyped"; }
 	if [ "$cet" -ne 0 ] && [ $((cet & 1)) -ne 0 ]; then

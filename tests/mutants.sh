@@ -180,7 +180,8 @@ save_or_restore() {
 }
 
 # every register the context keeps, and every FP control register
-regs=$(echo "$defs" | sed -n 's/^UC_OFF(\([A-Z0-9_]*\), *[0-9]*, *uc_mcontext\.[^f].*/\1/p')
+# (not x86's fpregs, a pointer; ppc64's fp_regs are registers)
+regs=$(echo "$defs" | sed -n 's/^UC_OFF(\([A-Z0-9_]*\), *[0-9]*, *uc_mcontext\.\([^f]\|fp_regs\).*/\1/p')
 fps=$(echo "$defs" | sed -n 's/^UC_FPOFF(\([A-Z0-9_]*\),.*/\1/p')
 for r in $regs $fps; do
 	for what in save restore; do

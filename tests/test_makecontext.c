@@ -165,7 +165,8 @@ START_TEST(smallest_stack_runs)
 {
 	/* UCC_STACK_MIN plus the frame makecontext lays below the
 	 * arguments (the port's UC_ARGS_OFFSET: a return address's slot,
-	 * s390x's 160-byte register save area) and alignment. */
+	 * s390x's 160-byte register save area, ppc64le's
+	 * linkage and parameter save areas) and alignment. */
 	static unsigned char stack[UCC_STACK_MIN + UC_ARGS_OFFSET + 16]
 		__attribute__((aligned(16)));
 	fresh_ctx(&co_uc, stack, sizeof stack, &main_uc);
@@ -338,6 +339,37 @@ START_TEST(unresumable_link_exits_255)
 }
 END_TEST
 
+/* The uc_link resumed is the one the ABI's glibc takes: the one in ucp
+ * when makecontext was called, or where glibc's trampoline reads it
+ * only when the function returns (ppc64le: ARCH_LINK_FROM_UCP), the one
+ * in ucp then. */
+START_TEST(uc_link_read_when_glibc_reads_it)
+{
+	static ucontext_t link_a, link_b;
+	static volatile int phase;
+	volatile char got = 0;
+	struct tstack st;
+	tstack_alloc(&st, 64 * 1024);
+	phase = 0;
+	ucc_getcontext(&link_a);
+	if (phase == 0) {
+		ucc_getcontext(&link_b);
+		if (phase == 0) {
+			make_ctx(&co_uc, &st, &link_a, nothing);
+			co_uc.uc_link = &link_b;
+			phase = 1;
+			ucc_setcontext(&co_uc);
+			ck_abort_msg("setcontext returned");
+		}
+		got = 'b';
+	} else {
+		got = 'a';
+	}
+	ck_assert_int_eq(got, ARCH_LINK_FROM_UCP ? 'b' : 'a');
+	tstack_free(&st);
+}
+END_TEST
+
 START_TEST(plain_name_is_ours)
 {
 	SAME_FUNCTION(makecontext, ucc_makecontext);
@@ -369,6 +401,7 @@ main(void)
 	tcase_add_exit_test(tc, null_link_runs_atexit_handlers, 42);
 	tcase_add_exit_test(tc, null_link_calls_exit_aligned, 43);
 	tcase_add_exit_test(tc, unresumable_link_exits_255, 255);
+	tcase_add_test(tc, uc_link_read_when_glibc_reads_it);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

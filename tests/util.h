@@ -55,6 +55,12 @@ typedef ARCH_REG_T arch_reg_t;
 #ifndef ARCH_NSAVED
 # define ARCH_NSAVED 11
 #endif
+/* 1 where the ABI's glibc reads uc_link from ucp only when the made
+ * function returns (ppc64le), so that one set after makecontext counts;
+ * 0 where it is taken when makecontext is called. */
+#ifndef ARCH_LINK_FROM_UCP
+# define ARCH_LINK_FROM_UCP 0
+#endif
 /* The first ARCH_NPRESERVED of the ARCH_NCALLEE registers a context keeps
  * are the ones the psABI says a call preserves: all that a function such
  * as ucc_slice_swap need keep (i386's context keeps edx besides). */
