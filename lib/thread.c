@@ -3,15 +3,17 @@
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "internal.h"
 
-/* The running thread's own stack, [*lo, *hi): 0, or -1 if unknown. */
-int
-__ucc_thread_stack(uintptr_t *lo, uintptr_t *hi)
+/* The stack of the thread pthread_getattr_np reports on: 0, or -1. */
+static int
+attr_stack(uintptr_t *lo, uintptr_t *hi)
 {
 	pthread_attr_t attr;
 	void *addr;
@@ -26,15 +28,63 @@ __ucc_thread_stack(uintptr_t *lo, uintptr_t *hi)
 		r = 0;
 	}
 	pthread_attr_destroy(&attr);
-	if (r == 0 && getpid() == (pid_t)syscall(SYS_gettid)) {
-		/* The main thread's stack grows on demand: musl reports only
-		 * what is mapped so far, so take the limit it may grow to. */
-		struct rlimit rl;
-		uintptr_t max = (uintptr_t)256 << 20;
-		if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-			max = rl.rlim_cur;
-		if (*hi > max && *hi - max < *lo)
-			*lo = *hi - max;
-	}
 	return r;
+}
+
+/* The main thread's stack as mapped so far: the kernel's "[stack]" line
+ * in /proc/self/maps, and in *floor the end of the mapping below it,
+ * which the stack cannot grow past; 0, or -1.  Read here rather than
+ * asked of musl, whose pthread_getattr_np finds the main thread's stack
+ * by growing a page at a time with mremap until the kernel answers
+ * EFAULT: under qemu-user a 32-bit program is answered ENOMEM instead,
+ * and the probe walks the whole address space (Alpine armhf and armel
+ * images built on an x86_64 machine run so).  glibc reads this file too. */
+static int
+maps_stack(uintptr_t *lo, uintptr_t *hi, uintptr_t *floor)
+{
+	char line[512];
+	unsigned long a, b, below = 0;
+	int r = -1;
+	FILE *f = fopen("/proc/self/maps", "re");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (sscanf(line, "%lx-%lx", &a, &b) != 2)
+			continue;
+		if (strstr(line, "[stack]") == NULL) {
+			below = b;
+			continue;
+		}
+		*lo = a;
+		*hi = b;
+		*floor = below;
+		r = 0;
+		break;
+	}
+	fclose(f);
+	return r;
+}
+
+/* The running thread's own stack, [*lo, *hi): 0, or -1 if unknown. */
+int
+__ucc_thread_stack(uintptr_t *lo, uintptr_t *hi)
+{
+	uintptr_t floor = 0;
+
+	if (getpid() != (pid_t)syscall(SYS_gettid))
+		return attr_stack(lo, hi);
+	if (maps_stack(lo, hi, &floor) != 0 && attr_stack(lo, hi) != 0)
+		return -1;
+	/* The main thread's stack grows on demand: what is mapped so far
+	 * is not all of it, so take the limit it may grow to. */
+	struct rlimit rl;
+	uintptr_t max = (uintptr_t)256 << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		max = rl.rlim_cur;
+	if (*hi > max && *hi - max < *lo)
+		*lo = *hi - max;
+	if (*lo < floor)
+		*lo = floor;
+	return 0;
 }
