@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -31,28 +32,37 @@ attr_stack(uintptr_t *lo, uintptr_t *hi)
 	return r;
 }
 
-/* The main thread's stack as mapped so far: the kernel's "[stack]" line
- * in /proc/self/maps, and in *floor the end of the mapping below it,
- * which the stack cannot grow past; 0, or -1.  Read here rather than
- * asked of musl, whose pthread_getattr_np finds the main thread's stack
- * by growing a page at a time with mremap until the kernel answers
- * EFAULT: under qemu-user a 32-bit program is answered ENOMEM instead,
- * and the probe walks the whole address space (Alpine armhf and armel
- * images built on an x86_64 machine run so).  glibc reads this file too. */
+/* The main thread's stack as mapped so far, from /proc/self/maps: the
+ * mapping that holds the file name the kernel wrote at the top of the
+ * initial stack (AT_EXECFN; under valgrind, in the stack it made for the
+ * program, which is not the "[stack]" line), or else the "[stack]"
+ * line; and in *floor the end of the mapping below it, which the stack
+ * cannot grow past.  0, or -1.  Read here rather than asked of musl,
+ * whose pthread_getattr_np finds the main thread's stack by growing a
+ * page at a time with mremap until the kernel answers EFAULT: under
+ * qemu-user a 32-bit program is answered ENOMEM instead, and the probe
+ * walks the whole address space (Alpine armhf and armel images built on
+ * an x86_64 machine run so).  glibc reads this file too, for the mapping
+ * that holds its own mark of the initial stack. */
 static int
 maps_stack(uintptr_t *lo, uintptr_t *hi, uintptr_t *floor)
 {
-	char line[512];
+	char line[256];
 	unsigned long a, b, below = 0;
-	int r = -1;
+	uintptr_t mark = (uintptr_t)getauxval(AT_EXECFN);
+	int r = -1, start = 1;
 	FILE *f = fopen("/proc/self/maps", "re");
 
 	if (f == NULL)
 		return -1;
 	while (fgets(line, sizeof line, f) != NULL) {
-		if (sscanf(line, "%lx-%lx", &a, &b) != 2)
+		/* a line longer than the buffer: only its start counts */
+		int at_start = start;
+		start = strchr(line, '\n') != NULL;
+		if (!at_start || sscanf(line, "%lx-%lx", &a, &b) != 2)
 			continue;
-		if (strstr(line, "[stack]") == NULL) {
+		if (mark != 0 ? !(mark >= a && mark < b) :
+		    strstr(line, "[stack]") == NULL) {
 			below = b;
 			continue;
 		}
