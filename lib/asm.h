@@ -52,15 +52,18 @@
  * conditional branch to a local label whose instruction is TAIL_C, or,
  * where the ISA allows a conditional tail call and the port says so in
  * its port.h, that branch itself (x86: jz __ucc_efault). */
-#if !defined(CALL_C) || !defined(TAIL_C) || !defined(RESUME)
-# error "lib/arch/<abi>/port.h must define CALL_C, TAIL_C and RESUME"
+#if !defined(CALL_C) || !defined(TAIL_C) || !defined(RESUME) || !defined(RA_REG)
+# error "lib/arch/<abi>/port.h must define CALL_C, TAIL_C, RESUME and RA_REG"
 #endif
 
-#ifndef FUNC_BEGIN	/* a port with function descriptors overrides it */
-#define FUNC_BEGIN(sym)		\
+/* A function's symbol, global (hidden ones are .hidden too) and typed. */
+#define FUNC_LABEL(sym)		\
 	.globl sym SEP		\
 	.type sym, %function SEP	\
 sym:
+
+#ifndef FUNC_BEGIN	/* a port with function descriptors overrides it */
+#define FUNC_BEGIN(sym)		FUNC_LABEL(sym)
 #endif
 
 /* A function private to the library. */
@@ -111,6 +114,40 @@ sym:
 # define SLICE_ENTRY(x)		PUBLIC(ucc_##x)
 # define SLICE_END(x)		END(ucc_##x)
 #endif
+
+/* A trampoline that a context starts in or returns to, never called:
+ * frame, one filler instruction, then entry, both hidden.  An unwinder
+ * looks up a return address minus one, which lands on the filler when
+ * the return address is entry.  The return address is undefined, so
+ * the unwind chain ends here: RA_REG, which every port.h defines, names
+ * the register for .cfi_undefined.  A port overrides TRAMPOLINE_NOP
+ * (s390x: the 2-byte nopr) and brackets the trampoline with
+ * UNWIND_BEGIN and UNWIND_END where the ABI keeps unwind tables of its
+ * own (arm's EHABI: .fnstart, .cantunwind, .fnend). */
+#ifndef TRAMPOLINE_NOP
+# define TRAMPOLINE_NOP		nop
+#endif
+#ifndef UNWIND_BEGIN
+# define UNWIND_BEGIN
+# define UNWIND_END
+#endif
+#define TRAMPOLINE(frame, entry)	\
+	.text SEP			\
+	.p2align 4 SEP		\
+	.hidden frame SEP		\
+	.hidden entry SEP		\
+	FUNC_LABEL(frame)		\
+	UNWIND_BEGIN			\
+	.cfi_startproc SEP		\
+	.cfi_undefined RA_REG SEP	\
+	TRAMPOLINE_NOP SEP		\
+	FUNC_LABEL(entry)
+
+#define TRAMPOLINE_END(frame, entry)	\
+	.cfi_endproc SEP		\
+	UNWIND_END			\
+	.size frame, . - frame SEP	\
+	.size entry, . - entry
 
 /* A public function with no drop-in name. */
 #define PUBLIC(name)		\

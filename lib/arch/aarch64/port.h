@@ -36,6 +36,7 @@
 # define CALL_C(sym)	bl sym
 # define TAIL_C(sym)	b sym
 # define RESUME(reg)	ret reg
+# define RA_REG		x30	/* the return address, for the CFI */
 
 #endif /* __ASSEMBLER__ */
 #endif

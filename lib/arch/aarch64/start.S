@@ -11,16 +11,7 @@
  * debuggers, which look up the return address minus one, name it.  It is
  * reached by the function's ret, never by a branch, so needs no landing
  * pad. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.cfi_startproc
-	.cfi_undefined x30
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* x19 holds uc_link, kept by the function as a callee-saved
 	 * register.  sp is where makecontext left it, 16-byte aligned, with
 	 * the stack arguments above: the call below writes only beneath it,
@@ -29,8 +20,6 @@ FUNC_BEGIN(__ucc_start)
 	mov	x29, #0
 	CALL_C(__ucc_start_return)
 	brk	#1000
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

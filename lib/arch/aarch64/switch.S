@@ -126,24 +126,13 @@ END(__ucc_slice_fpctl)
 /* Where a context made by ucc_slice_make starts, returned to by the
  * switch's pop of the frame ucc_slice_make built: x19 = fn, x20 = arg,
  * x21 = link, x22 = the context; sp aligned.  Reached by ret only. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined x30
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	mov	x0, x20
 	blr	x19
 	mov	x0, x22
 	mov	x1, x21
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	brk	#1000
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 	.section .note.GNU-stack,"",%progbits

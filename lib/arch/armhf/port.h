@@ -37,6 +37,9 @@
 # define TAIL_C(sym)	b sym
 /* bx interworks: bit 0 of reg chooses Thumb or ARM state. */
 # define RESUME(reg)	bx reg
+# define RA_REG		lr	/* the return address, for the CFI */
+# define UNWIND_BEGIN	.fnstart SEP .cantunwind SEP
+# define UNWIND_END	.fnend SEP
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -12,18 +12,7 @@
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so
  * that debuggers, which look up the return address minus one, name it. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.fnstart
-	.cantunwind
-	.cfi_startproc
-	.cfi_undefined lr
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* r4 holds uc_link, kept by the function as a callee-saved
 	 * register.  sp is where makecontext left it, 8-byte aligned, with
 	 * the stack arguments above: the call below writes only beneath it,
@@ -32,9 +21,6 @@ FUNC_BEGIN(__ucc_start)
 	mov	fp, #0
 	CALL_C(__ucc_start_return)
 	udf	#1000
-	.cfi_endproc
-	.fnend
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

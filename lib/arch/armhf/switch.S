@@ -110,27 +110,13 @@ END(__ucc_slice_fpctl)
 /* Where a context made by ucc_slice_make starts, returned to by the
  * switch's pop of the frame ucc_slice_make built: r4 = fn, r5 = arg,
  * r6 = link, r7 = the context; sp 8-aligned.  Reached by bx lr only. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.fnstart
-	.cantunwind
-	.cfi_startproc
-	.cfi_undefined lr
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	mov	r0, r5
 	blx	r4
 	mov	r0, r7
 	mov	r1, r6
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	udf	#1000
-	.cfi_endproc
-	.fnend
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -20,6 +20,7 @@
  * A jmp, predicted per call site; glibc's push and ret mispredicts on
  * every switch (the return stack holds the caller's own return). */
 # define RESUME(reg)	jmp *reg
+# define RA_REG		eip	/* the return address, for the CFI */
 
 #endif /* __ASSEMBLER__ */
 #endif

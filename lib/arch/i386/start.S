@@ -15,16 +15,7 @@
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.cfi_startproc
-	.cfi_undefined eip
-	/* An unwinder looks up the return address minus one: this byte. */
-	nop
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* Step below the return slot at esp - 4 before writing anything, so
 	 * that the frame stays intact and the context can run again: the
 	 * argument goes at esp - 16, aligned for the call. */
@@ -37,8 +28,6 @@ FUNC_BEGIN(__ucc_start)
 	mov	%ebx, (%esp)
 	CALL_C(__ucc_start_return)
 	ud2
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -55,16 +55,7 @@ END(__ucc_slice_fpctl)
 /* Where a context made by ucc_slice_make starts, popped from the frame
  * it built (offsets.def, SF_*): ebx = fn, esi = arg, edi = link, ebp =
  * the context; esp is 16-byte aligned. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined eip
-	/* An unwinder looks up the return address minus one: this byte. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	sub	$12, %esp
 	push	%esi
 	call	*%ebx			/* fn(arg) */
@@ -72,9 +63,7 @@ FUNC_BEGIN(__ucc_slice_start)
 	mov	%ebp, (%esp)
 	CALL_C(__ucc_slice_return)	/* (self, link): link, or exit */
 	ud2
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 /* void __ucc_stack_switch(void *(*save)(void *arg, void *sp),
  *			   void (*restore)(void *arg), void *arg)

@@ -30,6 +30,7 @@ sym:					\
 # define CALL_C(sym)	bl sym SEP nop
 # define TAIL_C(sym)	b sym
 # define RESUME(reg)	mtctr reg SEP bctr
+# define RA_REG		lr	/* the return address, for the CFI */
 
 #endif /* __ASSEMBLER__ */
 #endif

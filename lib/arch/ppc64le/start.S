@@ -10,20 +10,7 @@
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it.  No
  * local entry: it is only ever reached by the function's blr. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-	.globl __ucc_start_frame
-	.type __ucc_start_frame, %function
-__ucc_start_frame:
-	.cfi_startproc
-	.cfi_undefined lr
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-	.globl __ucc_start
-	.type __ucc_start, %function
-__ucc_start:
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* The function may have left r2 its own module's TOC: ours again,
 	 * from this instruction's address. */
 	bcl	20, 31, 1f
@@ -42,8 +29,6 @@ __ucc_start:
 	stdu	%r0, -32(%r1)
 	CALL_C(__ucc_start_return)
 	trap
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -111,20 +111,7 @@ END(__ucc_slice_fpctl)
  * switch's pop of the frame ucc_slice_make built: r14 = fn, r15 = arg,
  * r16 = link, r17 = the context, r31 = 0, r2 our TOC (the switch's);
  * sp aligned.  Reached by blr only: no local entry. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-	.globl __ucc_slice_start_frame
-	.type __ucc_slice_start_frame, %function
-__ucc_slice_start_frame:
-	.cfi_startproc
-	.cfi_undefined lr
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-	.globl __ucc_slice_start
-	.type __ucc_slice_start, %function
-__ucc_slice_start:
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	/* a frame below the slice's top, its back chain 0: the linkage
 	 * area alone (fn is prototyped, not variadic: no parameter save
 	 * area), so that the slice's top word is the TOC saved across the
@@ -141,8 +128,6 @@ __ucc_slice_start:
 	mr	%r4, %r16
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	trap
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -16,6 +16,7 @@
 # define CALL_C(sym)	call sym
 # define TAIL_C(sym)	tail sym
 # define RESUME(reg)	jr reg
+# define RA_REG		ra	/* the return address, for the CFI */
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -9,16 +9,7 @@
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.cfi_startproc
-	.cfi_undefined ra
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* s2 holds uc_link, kept by the function as a callee-saved
 	 * register.  sp is where makecontext left it, 16-byte aligned, with
 	 * the stack arguments above: the call below writes only beneath it,
@@ -27,8 +18,6 @@ FUNC_BEGIN(__ucc_start)
 	li	s0, 0
 	CALL_C(__ucc_start_return)
 	unimp
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

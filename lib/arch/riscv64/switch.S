@@ -80,24 +80,13 @@ END(__ucc_slice_fpctl)
 /* Where a context made by ucc_slice_make starts, returned to by the
  * switch's pop of the frame ucc_slice_make built: s1 = fn, s2 = arg,
  * s3 = link, s4 = the context, s0 = 0; sp aligned.  Reached by ret only. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined ra
-	/* An unwinder looks up the return address minus one: this word. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	mv	a0, s2
 	jalr	s1
 	mv	a0, s4
 	mv	a1, s3
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	unimp
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -13,6 +13,8 @@
 # define CALL_C(sym)	brasl %r14, sym
 # define TAIL_C(sym)	jg sym
 # define RESUME(reg)	br reg
+# define RA_REG		%r14	/* the return address, for the CFI */
+# define TRAMPOLINE_NOP	nopr	/* 2 bytes: the trampoline's filler */
 
 #endif /* __ASSEMBLER__ */
 #endif

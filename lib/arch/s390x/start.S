@@ -10,15 +10,7 @@
 
 /* __ucc_start_frame spans the whole trampoline, the nopr included, as on
  * the other ports, so that debuggers name it. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.cfi_startproc
-	.cfi_undefined %r14
-	nopr
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* r15 is where makecontext left it, a multiple of 8, the zeroed
 	 * register save area and the stack arguments above: the function
 	 * is entered as by any call. */
@@ -30,8 +22,6 @@ FUNC_BEGIN(__ucc_start)
 	lgr	%r2, %r8
 	CALL_C(__ucc_start_return)
 	j	.+2			/* never reached: an illegal instruction */
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -86,15 +86,7 @@ END(__ucc_slice_fpctl)
  * r9 = link, r10 = the context, r11 = 0; r15 = the top of the frame.
  * fn gets a register save area below that, inside the slice: above it
  * lies no slice's memory.  Reached by br only. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined %r14
-	nopr
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	aghi	%r15, -160
 	.cfi_adjust_cfa_offset 160
 	lgr	%r2, %r8
@@ -103,8 +95,6 @@ FUNC_BEGIN(__ucc_slice_start)
 	lgr	%r3, %r9
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	j	.+2			/* never reached: an illegal instruction */
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 	.section .note.GNU-stack,"",%progbits

@@ -59,6 +59,7 @@
 # else
 #  define RESUME(reg)	jmp *reg
 # endif
+# define RA_REG		rip	/* the return address, for the CFI */
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -8,16 +8,7 @@
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it. */
-	.text
-	.p2align 4
-	.hidden __ucc_start_frame
-	.hidden __ucc_start
-FUNC_BEGIN(__ucc_start_frame)
-	.cfi_startproc
-	.cfi_undefined rip
-	/* An unwinder looks up the return address minus one: this byte. */
-	nop
-FUNC_BEGIN(__ucc_start)
+TRAMPOLINE(__ucc_start_frame, __ucc_start)
 	/* rbx holds uc_link, kept by the function as a callee-saved register.
 	 * rsp is 16-byte aligned again now that the return address is popped;
 	 * step below that slot before calling anything, so that the frame
@@ -30,8 +21,6 @@ FUNC_BEGIN(__ucc_start)
 	mov	%rbx, %rdi
 	CALL_C(__ucc_start_return)
 	ud2
-	.cfi_endproc
-	.size __ucc_start_frame, . - __ucc_start_frame
-	.size __ucc_start, . - __ucc_start
+TRAMPOLINE_END(__ucc_start_frame, __ucc_start)
 
 	.section .note.GNU-stack,"",%progbits

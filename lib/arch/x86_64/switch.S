@@ -28,25 +28,14 @@ END(__ucc_slice_fpctl)
 
 /* Where a context made by ucc_slice_make starts: rbx = fn, r12 = arg,
  * r13 = link, r14 = the context; rsp is aligned for a call. */
-	.text
-	.p2align 4
-	.hidden __ucc_slice_start_frame
-	.hidden __ucc_slice_start
-FUNC_BEGIN(__ucc_slice_start_frame)
-	.cfi_startproc
-	.cfi_undefined rip
-	/* An unwinder looks up the return address minus one: this byte. */
-	nop
-FUNC_BEGIN(__ucc_slice_start)
+TRAMPOLINE(__ucc_slice_start_frame, __ucc_slice_start)
 	mov	%r12, %rdi
 	call	*%rbx
 	mov	%r14, %rdi
 	mov	%r13, %rsi
 	CALL_C(__ucc_slice_return)	/* link, or exit: lib/slice.c */
 	ud2
-	.cfi_endproc
-	.size __ucc_slice_start_frame, . - __ucc_slice_start_frame
-	.size __ucc_slice_start, . - __ucc_slice_start
+TRAMPOLINE_END(__ucc_slice_start_frame, __ucc_slice_start)
 
 #ifndef UCC_PORT_SLICE
 /* void __ucc_stack_switch(void *(*save)(void *arg, void *sp),
