@@ -30,6 +30,7 @@ END(ucc_base_init)
  *   +160 fpcr, fpsr (the flags go with the context, as in glibc's)
  *   +176 the caller's sp */
 ENTRY(__ucc_stack_switch)
+	.cfi_remember_state
 	stp	x29, x30, [sp, #-176]!
 	.cfi_def_cfa_offset 176
 	.cfi_offset x29, -176
@@ -90,27 +91,7 @@ ENTRY(__ucc_stack_switch)
 	ldp	x25, x26, [sp, #64]
 	ldp	x27, x28, [sp, #80]
 	ldp	x29, x30, [sp], #176
-	.cfi_def_cfa_offset 0
-	.cfi_restore x29
-	.cfi_restore x30
-	.cfi_restore x19
-	.cfi_restore x20
-	.cfi_restore x21
-	.cfi_restore x22
-	.cfi_restore x23
-	.cfi_restore x24
-	.cfi_restore x25
-	.cfi_restore x26
-	.cfi_restore x27
-	.cfi_restore x28
-	.cfi_restore d8
-	.cfi_restore d9
-	.cfi_restore d10
-	.cfi_restore d11
-	.cfi_restore d12
-	.cfi_restore d13
-	.cfi_restore d14
-	.cfi_restore d15
+	.cfi_restore_state	/* as at the entry */
 	ret
 END(__ucc_stack_switch)
 

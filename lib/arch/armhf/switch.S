@@ -32,6 +32,7 @@ END(ucc_base_init)
  *   +76  r4-r11      +108 lr
  *   +112 the caller's sp */
 ENTRY(__ucc_stack_switch)
+	.cfi_remember_state
 	push	{r3-r11, lr}
 	.cfi_def_cfa_offset 40
 	.cfi_offset r4, -36
@@ -76,24 +77,7 @@ ENTRY(__ucc_stack_switch)
 2:	add	sp, sp, #72
 	.cfi_def_cfa_offset 40
 	pop	{r3-r11, lr}
-	.cfi_def_cfa_offset 0
-	.cfi_restore r4
-	.cfi_restore r5
-	.cfi_restore r6
-	.cfi_restore r7
-	.cfi_restore r8
-	.cfi_restore r9
-	.cfi_restore r10
-	.cfi_restore r11
-	.cfi_restore lr
-	.cfi_restore d8
-	.cfi_restore d9
-	.cfi_restore d10
-	.cfi_restore d11
-	.cfi_restore d12
-	.cfi_restore d13
-	.cfi_restore d14
-	.cfi_restore d15
+	.cfi_restore_state	/* as at the entry */
 	RESUME(lr)
 END(__ucc_stack_switch)
 

@@ -33,6 +33,7 @@ END(ucc_base_init)
  * glibc's.  save, restore and arg are kept in r14-r16, pushed with the
  * rest. */
 ENTRY(__ucc_stack_switch)
+	.cfi_remember_state
 	mflr	%r0
 	stdu	%r1, -544(%r1)
 	.cfi_def_cfa_offset 544
@@ -90,12 +91,7 @@ ENTRY(__ucc_stack_switch)
 	ld	%r0, 32(%r1)
 	mtlr	%r0
 	addi	%r1, %r1, 544
-	.cfi_def_cfa_offset 0
-	.cfi_restore lr
-	.irp i, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.cfi_restore r\i
-	.cfi_restore f\i
-	.endr
+	.cfi_restore_state	/* as at the entry */
 	blr
 END(__ucc_stack_switch)
 

@@ -29,6 +29,7 @@ END(ucc_base_init)
  *   +208 the caller's sp
  * save, restore and arg are kept in s1-s3, pushed with the rest. */
 ENTRY(__ucc_stack_switch)
+	.cfi_remember_state
 	addi	sp, sp, -208
 	.cfi_def_cfa_offset 208
 	sd	ra, 0(sp)
@@ -60,12 +61,7 @@ ENTRY(__ucc_stack_switch)
 	.endr
 	ld	ra, 0(sp)
 	addi	sp, sp, 208
-	.cfi_def_cfa_offset 0
-	.cfi_restore ra
-	.irp i, 0,1,2,3,4,5,6,7,8,9,10,11
-	.cfi_restore s\i
-	.cfi_restore fs\i
-	.endr
+	.cfi_restore_state	/* as at the entry */
 	ret
 END(__ucc_stack_switch)
 

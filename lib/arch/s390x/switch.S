@@ -32,6 +32,7 @@ END(ucc_base_init)
  * calls are made 160 bytes below the frame, with their register save
  * area there: restore's would otherwise lie in the bytes it copies. */
 ENTRY(__ucc_stack_switch)
+	.cfi_remember_state
 	aghi	%r15, -144
 	.cfi_adjust_cfa_offset 144
 	stmg	%r6, %r14, 0(%r15)
@@ -64,13 +65,7 @@ ENTRY(__ucc_stack_switch)
 	.endr
 	lmg	%r6, %r14, 0(%r15)
 	aghi	%r15, 144
-	.cfi_adjust_cfa_offset -144
-	.irp i, 6,7,8,9,10,11,12,13,14
-	.cfi_restore %r\i
-	.endr
-	.irp i, 8,9,10,11,12,13,14,15
-	.cfi_restore %f\i
-	.endr
+	.cfi_restore_state	/* as at the entry */
 	br	%r14
 END(__ucc_stack_switch)
 
