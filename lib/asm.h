@@ -9,6 +9,7 @@
  * separates two instructions on one line: `;` but where the assembler
  * takes it for a comment (hppa: `!`). */
 #include "port.h"
+#include "abi.h"	/* the port's facts: its offsets.def */
 #ifndef SEP
 # define SEP ;
 #endif
@@ -148,6 +149,20 @@ sym:
 	UNWIND_END			\
 	.size frame, . - frame SEP	\
 	.size entry, . - entry
+
+/* SIG_TEST(label), in the switch functions of a port that leaves the
+ * mask to C (UCC_PORT_MASK_C, lib/internal.h): branch to label, where C
+ * takes over, when the mask needs it.  In the posix library always; in
+ * the default one when the port's SIG_ACTIVE(label) branches: while a
+ * signal handler the library follows is running or suspended somewhere
+ * (lib/signal.c's __ucc_sig_active is not 0). */
+#ifdef UCC_PORT_MASK_C
+# ifdef UCC_POSIX_MASK
+#  define SIG_TEST(label)	TAIL_C(label)
+# else
+#  define SIG_TEST(label)	SIG_ACTIVE(label)
+# endif
+#endif
 
 /* A public function with no drop-in name. */
 #define PUBLIC(name)		\

@@ -20,9 +20,23 @@ int __ucc_enotsup(void);	/* a shadow stack is active */
 int __ucc_syscall_error(long ret);
 
 /* Switching inside signal handlers (lib/signal.c): the count of handler
- * runs the switch functions test, and what they call when it is not 0. */
+ * runs the switch functions test, and what they call between the save
+ * and the restore when it is not 0; in the posix library of a port that
+ * defines UCC_PORT_MASK_C, what they always call, for the mask call
+ * glibc makes.  0, or -1 with errno set (the posix library's call
+ * failed).  Such a port's getcontext tail-calls __ucc_sig_switch(ucp,
+ * NULL); its setcontext and swapcontext tail-call __ucc_sig_resume,
+ * which resumes `to` with the port's __ucc_resume (setcontext's restore
+ * alone) once the mask is done, or returns -1. */
 extern int __ucc_sig_active;
-void __ucc_sig_switch(ucontext_t *from, const ucontext_t *to);
+int __ucc_sig_switch(ucontext_t *from, const ucontext_t *to);
+#ifdef UCC_PORT_MASK_C
+int __ucc_sig_resume(ucontext_t *from, const ucontext_t *to);
+__attribute__((noreturn)) void __ucc_resume(const ucontext_t *to);
+#endif
+
+/* AT_HWCAP, on a port whose assembly tests the hardware (lib/hwcap.c). */
+extern unsigned long __ucc_hwcap;
 
 /* Where a function started by makecontext returns to (lib/arch/<abi>),
  * and the C it calls there (lib/makecontext.c). */

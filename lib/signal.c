@@ -38,7 +38,9 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
+#include <unistd.h>
 
 #include "ucontext_compat.h"
 #include "internal.h"
@@ -152,7 +154,7 @@ mark_of(const ucontext_t *ucp)
  * glibc makes, when leaving or entering a handler's context (it installs
  * to's mask and reads from's) or for getcontext inside a handler (it
  * reads the mask); none between two contexts outside handlers. */
-void
+int
 __ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
 {
 	/* the common case: between two contexts outside handlers */
@@ -160,7 +162,7 @@ __ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
 	    (to == NULL || mark_of(to)->key != (MARK ^ (uintptr_t)to))) {
 		if (from != NULL)
 			mark_of(from)->key = 0;
-		return;
+		return 0;
 	}
 	int saved_errno = errno;
 	struct level here = now, to_at;
@@ -212,6 +214,7 @@ __ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
 	if (to != NULL)
 		now = to_at;
 	errno = saved_errno;
+	return 0;
 }
 
 /* Every handler installed through this file runs here.  If the handler
@@ -259,7 +262,38 @@ entry(int sig, siginfo_t *si, void *uc)
 		__atomic_sub_fetch(&__ucc_sig_active, 1, __ATOMIC_RELAXED);
 }
 
-#endif /* !UCC_POSIX_MASK */
+#elif defined(UCC_PORT_MASK_C)
+
+/* The posix library, on a port whose assembly leaves the mask to C
+ * (lib/arch/README): the one rt_sigprocmask call glibc's function makes
+ * there, with the kernel's mask size, between the save of from (NULL
+ * for setcontext) and the restore of to (NULL for getcontext):
+ * getcontext reads the mask (SIG_BLOCK of nothing), setcontext installs
+ * to's, swapcontext both at once. */
+int
+__ucc_sig_switch(ucontext_t *from, const ucontext_t *to)
+{
+	if (syscall(SYS_rt_sigprocmask, to != NULL ? SIG_SETMASK : SIG_BLOCK,
+		    to != NULL ? &to->uc_sigmask : NULL,
+		    from != NULL ? &from->uc_sigmask : NULL, _NSIG / 8) != 0)
+		return __ucc_syscall_error(-errno);
+	return 0;
+}
+
+#endif /* UCC_POSIX_MASK */
+
+#ifdef UCC_PORT_MASK_C
+/* setcontext and swapcontext of a port that leaves the mask to C, after
+ * the save (internal.h): the mask as the library's mode wants it, then
+ * the restore, which does not return; or -1, the call not made. */
+int
+__ucc_sig_resume(ucontext_t *from, const ucontext_t *to)
+{
+	if (__ucc_sig_switch(from, to) != 0)
+		return -1;
+	__ucc_resume(to);
+}
+#endif
 
 /* The C library's sigaction: on glibc __sigaction, exported, so that
  * ours can be sigaction; elsewhere sigaction itself, not interposed. */

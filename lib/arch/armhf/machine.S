@@ -5,4 +5,3 @@
 #include "swapcontext.S"
 #include "start.S"
 #include "switch.S"
-#include "hwcap.S"

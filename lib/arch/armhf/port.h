@@ -15,6 +15,13 @@
 #ifndef UCC_PORT_H
 #define UCC_PORT_H
 
+/* The posix library's mask call is lib/signal.c's, from C (SIG_SWITCH);
+ * armel's VFP test reads the AT_HWCAP word lib/hwcap.c keeps. */
+#define UCC_PORT_MASK_C 1
+#ifndef __ARM_PCS_VFP
+# define UCC_PORT_HWCAP 1
+#endif
+
 #ifdef __ASSEMBLER__
 
 	.syntax unified

@@ -5,6 +5,7 @@
  * the argument registers. */
 #ifndef UCC_ARM_SAVE_H
 #define UCC_ARM_SAVE_H
+#include "asm.h"
 
 /* ADR_PCREL reg, sym: reg = &sym, for a symbol of this library (hidden:
  * no GOT), by an offset from the pc kept in a literal word, which goes
@@ -24,7 +25,7 @@
  * glibc's armel build tests it.  Clobbers reg and the flags (armel). */
 .macro VFP_SKIP label, reg
 #if !UCC_ARM_VFP_ALWAYS
-	ADR_PCREL \reg, __ucc_arm_hwcap
+	ADR_PCREL \reg, __ucc_hwcap
 	ldr	\reg, [\reg]
 	tst	\reg, #K_HWCAP_VFP
 	beq	\label
@@ -78,39 +79,14 @@
 	ldm	ip, {sp, lr, pc}
 .endm
 
-/* SIG_TEST label: branch to label while a signal handler the library
- * follows is running or suspended somewhere (lib/signal.c).  The
+/* SIG_ACTIVE(label): branch to label while a signal handler the library
+ * follows is running or suspended somewhere (lib/asm.h's SIG_TEST).  The
  * counter is hidden: a PC-relative load reaches it in a shared library
  * too.  Clobbers ip and the flags. */
-.macro SIG_TEST label
-	ADR_PCREL ip, __ucc_sig_active
-	ldr	ip, [ip]
-	cmp	ip, #0
-	bne	\label
-.endm
-
-/* SYS_SIGPROCMASK: rt_sigprocmask(r0, r1, r2, 8), r7 kept; the result
- * (0 or -errno) in r0.  The kernel keeps every other register. */
-.macro SYS_SIGPROCMASK
-	str	r7, [sp, #-8]!
-	mov	r3, #K_SIGSET_SIZE
-	mov	r7, #K_NR_SIGPROCMASK
-	svc	#0
-	ldr	r7, [sp], #8
-.endm
-
-/* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
- * (which may read r0 and r1 and set fn's arguments), keeping r0, r1 and
- * lr as they were; sp stays 8-aligned. */
-.macro CALL_KEEPING_ARGS fn, setup
-	push	{r0, r1, ip, lr}
-	.cfi_adjust_cfa_offset 16
-	.cfi_rel_offset lr, 12
-	\setup
-	CALL_C(\fn)
-	pop	{r0, r1, ip, lr}
-	.cfi_adjust_cfa_offset -16
-	.cfi_restore lr
-.endm
+#define SIG_ACTIVE(label)			\
+	ADR_PCREL ip, __ucc_sig_active SEP	\
+	ldr	ip, [ip] SEP			\
+	cmp	ip, #0 SEP			\
+	bne	label
 
 #endif

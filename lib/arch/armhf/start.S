@@ -7,8 +7,7 @@
  * EHABI's, which looks up the return address minus 2: the nop is inside
  * the entry).  An ARM-state function: a Thumb function returns
  * to it by bx lr or pop {pc}, which interwork. */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so
  * that debuggers, which look up the return address minus one, name it. */

@@ -3,8 +3,6 @@
  * contexts it makes, and the stack pointer queries.  AAPCS, sections
  * 5.1.1 and 5.1.2.1 (r4-r11, d8-d15 callee-saved; FPSCR's modes
  * preserved across calls). */
-#include "asm.h"
-#include "abi.h"
 #include "save.h"
 
 /* void *ucc_current_sp(void): the caller's (a call pushes nothing). */

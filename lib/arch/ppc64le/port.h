@@ -5,6 +5,9 @@
 #ifndef UCC_PORT_H
 #define UCC_PORT_H
 
+/* The posix library's mask call is lib/signal.c's, from C (SIG_SWITCH). */
+#define UCC_PORT_MASK_C 1
+
 #ifdef __ASSEMBLER__
 
 /* Every function has a global entry point, where r12 holds its own
@@ -13,11 +16,7 @@
  * two instructions between compute the TOC from r12: the assembly
  * reaches its C and __ucc_sig_active through r2.  The registers are
  * written %rN, %fN, %vN, which gas takes without -mregnames. */
-# define FUNC_BEGIN(sym)		\
-	.globl sym SEP			\
-	.type sym, %function SEP	\
-sym:					\
-	.localentry sym, 8 SEP
+# define FUNC_BEGIN(sym)	FUNC_LABEL(sym) .localentry sym, 8 SEP
 # define LANDING_PAD			\
 99:	addis	%r2, %r12, .TOC. - 99b@ha SEP	\
 	addi	%r2, %r2, .TOC. - 99b@l

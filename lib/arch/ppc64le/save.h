@@ -14,20 +14,15 @@
  * and v0. */
 #ifndef UCC_PPC64LE_SAVE_H
 #define UCC_PPC64LE_SAVE_H
+#include "asm.h"
 
 .macro SAVE_CONTEXT
-	std	%r0, UC_GPR(%r3)
-	std	%r1, UC_SP(%r3)
-	.irp i, 2,4,5,6,7,8,9,10,11,12,13
+	.irp i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 	std	%r\i, UC_GPR + 8 * \i(%r3)
+	stfd	%f\i, UC_FPR + 8 * \i(%r3)
 	.endr
-	.irp i, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	std	%r\i, UC_GPR + 8 * \i(%r3)
-	.endr
-	li	%r0, 0
-	std	%r0, UC_R3(%r3)
-	std	%r0, UC_MSR(%r3)
-	.irp i, 34,39,40,41,42,43
+	li	%r0, 0			/* r3 (what the resumed call returns), msr, */
+	.irp i, 3,33,34,39,40,41,42,43	/* orig_r3, softe, trap, dar, ... */
 	std	%r0, UC_GPR + 8 * \i(%r3)
 	.endr
 	mflr	%r0
@@ -41,9 +36,6 @@
 	std	%r0, UC_CCR(%r3)
 	addi	%r0, %r3, UC_GPR
 	std	%r0, UC_REGS(%r3)
-	.irp i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	stfd	%f\i, UC_FPR + 8 * \i(%r3)
-	.endr
 	mffs	%f0
 	stfd	%f0, UC_FPSCR(%r3)
 	addi	%r9, %r3, UC_VMX + 15
@@ -78,6 +70,7 @@
 	mtfsf	0xff, %f0, 1, 0
 	.irp i, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 	lfd	%f\i, UC_FPR + 8 * \i(%r11)
+	ld	%r\i, UC_GPR + 8 * \i(%r11)
 	.endr
 	ld	%r9, UC_VREGS(%r11)
 	cmpdi	%r9, 0
@@ -98,9 +91,6 @@
 	.irp i, 2,3,4,5,6,7,8,9,10,12
 	ld	%r\i, UC_GPR + 8 * \i(%r11)
 	.endr
-	.irp i, 14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld	%r\i, UC_GPR + 8 * \i(%r11)
-	.endr
 	ld	%r0, UC_PC(%r11)
 	ld	%r1, UC_SP(%r11)
 	.cfi_def_cfa %r1, 0
@@ -109,36 +99,14 @@
 	.cfi_restore_state
 .endm
 
-/* SIG_TEST(label): branch to label while a signal handler the library
- * follows is running or suspended somewhere (lib/signal.c).  The counter
- * is hidden: TOC-relative, in a shared library too.  Clobbers r11. */
-#define SIG_TEST(label)					\
+/* SIG_ACTIVE(label): branch to label while a signal handler the library
+ * follows is running or suspended somewhere (lib/asm.h's SIG_TEST).  The
+ * counter is hidden: TOC-relative, in a shared library too.  Clobbers
+ * r11. */
+#define SIG_ACTIVE(label)					\
 	addis	%r11, %r2, __ucc_sig_active@toc@ha SEP	\
 	lwz	%r11, __ucc_sig_active@toc@l(%r11) SEP	\
 	cmpwi	%r11, 0 SEP				\
 	bne	label
-
-/* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
- * (which may read r3 and r4 and set fn's arguments), keeping r3, r4 and
- * lr as they were.  The frame: the 32-byte linkage area fn may write,
- * then r3 and r4. */
-.macro CALL_KEEPING_ARGS fn, setup
-	mflr	%r0
-	std	%r0, 16(%r1)
-	.cfi_offset lr, 16
-	stdu	%r1, -64(%r1)
-	.cfi_adjust_cfa_offset 64
-	std	%r3, 32(%r1)
-	std	%r4, 40(%r1)
-	\setup
-	CALL_C(\fn)
-	ld	%r3, 32(%r1)
-	ld	%r4, 40(%r1)
-	addi	%r1, %r1, 64
-	.cfi_adjust_cfa_offset -64
-	ld	%r0, 16(%r1)
-	mtlr	%r0
-	.cfi_restore lr
-.endm
 
 #endif

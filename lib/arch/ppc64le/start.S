@@ -4,8 +4,7 @@
  * glibc does: the C of that is __ucc_start_return (lib/makecontext.c).
  * 64-bit ELF V2 ABI 1.5: r30 preserved, 2.2.3 (the stack frame); the
  * unwind chain ends here (lr undefined). */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it.  No

@@ -4,8 +4,7 @@
  * 1.5, 2.2: r14-r31, f14-f31, v20-v31, VRSAVE and CR fields 2-4
  * preserved, sp 16-byte aligned, a 32-byte linkage area at the bottom
  * of every frame that calls. */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* void *ucc_current_sp(void): the caller's (a call pushes nothing). */
 PUBLIC(ucc_current_sp)
@@ -30,7 +29,7 @@ END(ucc_base_init)
  *   +64  r14-r31      +208 f14-f31       +352 v20-v31
  *   +544 the caller's sp
  * The fpscr goes with the context (control bits and flags), as in
- * glibc's.  save, restore and arg are kept in r14-r16, pushed with the
+ * glibc's.  restore and arg are kept in r15 and r16, pushed with the
  * rest. */
 ENTRY(__ucc_stack_switch)
 	.cfi_remember_state
@@ -56,12 +55,11 @@ ENTRY(__ucc_stack_switch)
 	stvx	%v\i, %r1, %r0
 	.endr
 
-	mr	%r14, %r3		/* save */
+	mr	%r12, %r3		/* save */
 	mr	%r15, %r4		/* restore */
 	mr	%r16, %r5		/* arg */
-	mr	%r3, %r16
+	mr	%r3, %r5
 	mr	%r4, %r1
-	mr	%r12, %r14
 	mtctr	%r12
 	bctrl				/* next = save(arg, sp) */
 	/* restore runs below the next stack pointer, with a linkage area

@@ -5,6 +5,9 @@
 #ifndef UCC_PORT_H
 #define UCC_PORT_H
 
+/* The posix library's mask call is lib/signal.c's, from C (SIG_SWITCH). */
+#define UCC_PORT_MASK_C 1
+
 #ifdef __ASSEMBLER__
 
 /* No landing pads or property note: gcc 12 has no Zicfilp/Zicfiss.

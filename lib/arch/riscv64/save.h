@@ -10,6 +10,7 @@
  * flags).  Keeps a0 and a1; clobbers t0. */
 #ifndef UCC_RISCV64_SAVE_H
 #define UCC_RISCV64_SAVE_H
+#include "asm.h"
 
 .macro SAVE_CONTEXT
 	sd	ra, UC_PC(a0)
@@ -98,32 +99,12 @@
 	.cfi_restore_state
 .endm
 
-/* SIG_TEST(label): branch to label while a signal handler the library
- * follows is running or suspended somewhere (lib/signal.c).  The counter
- * is hidden, so a pc-relative load reaches it in a shared library too.
- * Clobbers t0. */
-#define SIG_TEST(label)				\
+/* SIG_ACTIVE(label): branch to label while a signal handler the library
+ * follows is running or suspended somewhere (lib/asm.h's SIG_TEST).  The
+ * counter is hidden, so a pc-relative load reaches it in a shared
+ * library too.  Clobbers t0. */
+#define SIG_ACTIVE(label)			\
 	lw	t0, __ucc_sig_active;		\
 	bnez	t0, label
-
-/* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
- * (which may read a0 and a1 and set fn's arguments), keeping a0, a1 and
- * ra as they were. */
-.macro CALL_KEEPING_ARGS fn, setup
-	addi	sp, sp, -32
-	.cfi_adjust_cfa_offset 32
-	sd	ra, 24(sp)
-	.cfi_rel_offset ra, 24
-	sd	a0, 0(sp)
-	sd	a1, 8(sp)
-	\setup
-	CALL_C(\fn)
-	ld	a0, 0(sp)
-	ld	a1, 8(sp)
-	ld	ra, 24(sp)
-	.cfi_restore ra
-	addi	sp, sp, 32
-	.cfi_adjust_cfa_offset -32
-.endm
 
 #endif

@@ -4,8 +4,7 @@
  * glibc does: the C of that is __ucc_start_return (lib/makecontext.c).
  * RISC-V ELF psABI (lp64d): s2 callee-saved; the unwind chain ends here
  * (ra undefined). */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* __ucc_start_frame spans the whole trampoline, the nop included, so that
  * debuggers, which look up the return address minus one, name it. */

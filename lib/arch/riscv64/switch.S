@@ -2,8 +2,7 @@
  * slicing (lib/slice.c) is built on, the start trampoline of the
  * contexts it makes, and the stack pointer queries.  RISC-V ELF psABI
  * (lp64d): s0-s11 and fs0-fs11 callee-saved, sp 16-byte aligned. */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* void *ucc_current_sp(void): the caller's (a call pushes nothing). */
 PUBLIC(ucc_current_sp)

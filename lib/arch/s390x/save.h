@@ -10,6 +10,7 @@
  * No PSW, as glibc.  Keeps r1 and r3, and r2 = r1. */
 #ifndef UCC_S390X_SAVE_H
 #define UCC_S390X_SAVE_H
+#include "asm.h"
 
 .macro SAVE_CONTEXT
 	stfpc	UC_FPC(%r1)
@@ -70,33 +71,13 @@
 	.cfi_restore_state
 .endm
 
-/* SIG_TEST(label): branch to label while a signal handler the library
- * follows is running or suspended somewhere (lib/signal.c).  The counter
- * is hidden, so a pc-relative address reaches it in a shared library
- * too.  Clobbers r1 only: getcontext saves r0 as glibc's does, as the
- * caller left it. */
-#define SIG_TEST(label)				\
+/* SIG_ACTIVE(label): branch to label while a signal handler the library
+ * follows is running or suspended somewhere (lib/asm.h's SIG_TEST).  The
+ * counter is hidden, so a pc-relative address reaches it in a shared
+ * library too.  Clobbers r1 only. */
+#define SIG_ACTIVE(label)			\
 	larl	%r1, __ucc_sig_active SEP	\
 	lt	%r1, 0(%r1) SEP			\
 	jgnz	label
-
-/* CALL_KEEPING_ARGS fn, setup: call fn after the instructions `setup`
- * (which may read r2 and r3 and set fn's arguments), keeping r2, r3 and
- * r14 as they were: in the register save area our caller left us, and
- * with one of our own below for fn. */
-.macro CALL_KEEPING_ARGS fn, setup
-	stmg	%r2, %r3, 16(%r15)
-	stg	%r14, 112(%r15)
-	.cfi_offset %r14, -48
-	aghi	%r15, -160
-	.cfi_adjust_cfa_offset 160
-	\setup
-	CALL_C(\fn)
-	aghi	%r15, 160
-	.cfi_adjust_cfa_offset -160
-	lmg	%r2, %r3, 16(%r15)
-	lg	%r14, 112(%r15)
-	.cfi_restore %r14
-.endm
 
 #endif

@@ -5,8 +5,7 @@
  * C of that is __ucc_start_return (lib/makecontext.c).  ELF Application
  * Binary Interface s390x Supplement: r8 is preserved by the call; the
  * unwind chain ends here (r14 undefined). */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* __ucc_start_frame spans the whole trampoline, the nopr included, as on
  * the other ports, so that debuggers name it. */

@@ -3,8 +3,7 @@
  * contexts it makes, and the stack pointer queries.  ELF Application
  * Binary Interface s390x Supplement: r6-r15 and f8-f15 preserved by a
  * call, which leaves its callee a 160-byte register save area at r15. */
-#include "asm.h"
-#include "abi.h"
+#include "save.h"
 
 /* void *ucc_current_sp(void): the caller's (a call pushes nothing). */
 PUBLIC(ucc_current_sp)
