@@ -125,21 +125,13 @@ END_TEST
 START_TEST(system_call_failure_is_returned)
 {
 	struct tstack st;
-	ucontext_t uc, probe;
+	ucontext_t uc;
 	tstack_alloc(&st, 64 * 1024);
 	make_ctx(&co_uc, &st, NULL, pong);
 	fresh_ctx(&uc, NULL, 0, NULL);
 
 	ck_assert_int_eq(sigcount_fail_with(EPERM), 0);
-	errno = 0;
-	ck_assert_int_eq(ucc_getcontext(&probe), -1);
-	ck_assert_int_eq(errno, EPERM);
-	errno = 0;
-	ck_assert_int_eq(ucc_setcontext(&uc), -1);	/* returns, no jump */
-	ck_assert_int_eq(errno, EPERM);
-	errno = 0;
-	ck_assert_int_eq(ucc_swapcontext(&main_uc, &co_uc), -1);
-	ck_assert_int_eq(errno, EPERM);
+	assert_mask_calls_fail(EPERM, &uc, &main_uc, &co_uc);
 }
 END_TEST
 #endif

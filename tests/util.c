@@ -38,6 +38,22 @@ fresh_ctx(ucontext_t *uc, void *sp, size_t size, ucontext_t *link)
 }
 
 void
+assert_mask_calls_fail(int err, const ucontext_t *resumable,
+		       ucontext_t *from, const ucontext_t *to)
+{
+	ucontext_t probe;
+	errno = 0;
+	ck_assert_int_eq(ucc_getcontext(&probe), -1);
+	ck_assert_int_eq(errno, err);
+	errno = 0;
+	ck_assert_int_eq(ucc_setcontext(resumable), -1);
+	ck_assert_int_eq(errno, err);
+	errno = 0;
+	ck_assert_int_eq(ucc_swapcontext(from, to), -1);
+	ck_assert_int_eq(errno, err);
+}
+
+void
 make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
 	 void (*fn)(void))
 {

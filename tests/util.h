@@ -134,6 +134,13 @@ void tstack_free(struct tstack *s);
  * return out of the caller, so its loops need no volatile. */
 void fresh_ctx(ucontext_t *uc, void *sp, size_t size, ucontext_t *link);
 
+/* While the mask call fails with errno err (the posix library under a
+ * failing rt_sigprocmask): getcontext, setcontext(resumable) and
+ * swapcontext(from, to) each return -1 with errno err, the last two
+ * without switching. */
+void assert_mask_calls_fail(int err, const ucontext_t *resumable,
+			    ucontext_t *from, const ucontext_t *to);
+
 /* getcontext, then makecontext on `s` with uc_link `link` and no
  * arguments; asserts success. */
 void make_ctx(ucontext_t *uc, struct tstack *s, ucontext_t *link,
