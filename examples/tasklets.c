@@ -93,7 +93,7 @@ run(int n)
 	while (alive > 0) {
 		alive = 0;
 		for (int i = 0; i < n; i++) {
-			if (ts[i].ctx.sp == 0)
+			if (ucc_slice_state(&ts[i].ctx) == UCC_SLICE_FINISHED)
 				continue;	/* finished */
 			alive++;
 			if (ucc_slice_swap(&scheduler, &ts[i].ctx) != 0) {

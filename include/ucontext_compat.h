@@ -81,12 +81,13 @@ void *ucc_current_sp(void);
 
 /* ---- Base contexts and stack slicing --------------------------------- *
  *
- * A base marks a point on the calling thread's stack.  Code that runs
- * deeper on that stack can be suspended as a sliced context: only the
- * bytes between its stack pointer and the base (the slice, with its
- * saved registers) are copied into a heap buffer, and copied back when it
- * resumes.  Many sliced contexts share one stack, each paying only for
- * the depth it uses.  See ucc_slice_swap(3).
+ * A base marks a point on a stack: the calling thread's own
+ * (ucc_base_init), or one the caller provides (ucc_base_init_stack).
+ * Code that runs deeper on that stack can be suspended as a sliced
+ * context: only the bytes between its stack pointer and the base (the
+ * slice, with its saved registers) are kept in a heap buffer, and put
+ * back when it resumes.  Many sliced contexts share one stack, each
+ * paying only for the depth it uses.  See ucc_slice_swap(3).
  *
  * The fields are private; the structures are public so that they can be
  * allocated anywhere except in a slice (between a sliced context's stack
@@ -95,8 +96,12 @@ typedef struct ucc_base {
 	uintptr_t sp;		/* the base point: slices end here */
 	uintptr_t top;		/* above this, the base's frame has returned */
 	uintptr_t lo, hi;	/* the stack it is on */
-	pthread_t thread;	/* the thread whose stack that is */
+	pthread_t thread;	/* the thread that made it */
 	int live;
+	int shared;		/* a stack of its own: copies can wait */
+	struct ucc_slice *resident;	/* shared: whose bytes are on it */
+	void *(*realloc_fn)(void *, size_t);	/* its slices' buffers */
+	void (*free_fn)(void *);
 } ucc_base_t;
 
 /* The base point lies UCC_BASE_SLACK bytes below the stack pointer of
@@ -106,6 +111,9 @@ typedef struct ucc_base {
  * base that returned without ucc_base_release. */
 #define UCC_BASE_SLACK 512
 
+/* ucc_base_init_stack refuses a stack smaller than this. */
+#define UCC_BASE_STACK_MIN 4096
+
 typedef struct ucc_slice {
 	struct ucc_base *base;	/* NULL: an ordinary context, in *ucp */
 	unsigned char *buf;	/* the saved slice */
@@ -113,14 +121,38 @@ typedef struct ucc_slice {
 	uintptr_t sp;		/* its stack pointer; 0: not resumable */
 	uintptr_t base_sp;	/* the base point it was saved against */
 	ucontext_t *ucp;
+	int state;		/* enum ucc_slice_state */
+	int inplace;		/* its bytes are on the stack, not in buf */
 } ucc_slice_t;
+
+/* What ucc_slice_state reports. */
+enum ucc_slice_state {
+	UCC_SLICE_EMPTY,	/* nothing to resume: initialized, zeroed */
+	UCC_SLICE_READY,	/* made by ucc_slice_make, never run */
+	UCC_SLICE_RUNNING,	/* resumed, not saved since */
+	UCC_SLICE_SUSPENDED,	/* saved by ucc_slice_swap: resumable */
+	UCC_SLICE_FINISHED,	/* its function returned */
+	UCC_SLICE_RELEASED	/* ucc_slice_release freed it */
+};
 
 /* Mark the caller's stack position, on its thread's own stack, as a
  * base; the caller's frame must stay live while sliced contexts use it,
- * and should call ucc_base_release before it returns. */
+ * and should call ucc_base_release before it returns.  After the first
+ * call on a thread this costs well under a microsecond. */
 int ucc_base_init(ucc_base_t *base);
-/* The base is gone: its sliced contexts can no longer be resumed. */
+/* A base on the stack *ss: at the caller's position if the caller runs on
+ * that stack (a context with a stack of its own), else at its top (a
+ * shared stack, libaco's shape, on which only the base's sliced contexts
+ * run).  Return 0, or -1 with errno (EFAULT, EINVAL). */
+int ucc_base_init_stack(ucc_base_t *base, const stack_t *ss);
+/* The base is gone: its sliced contexts can no longer be resumed.  Its
+ * allocator stays usable by ucc_slice_release. */
 void ucc_base_release(ucc_base_t *base);
+/* The allocator for the buffers of base's sliced contexts (NULL: the
+ * process-wide one, realloc and free by default). */
+void ucc_base_allocator(ucc_base_t *base,
+			void *(*realloc_fn)(void *, size_t),
+			void (*free_fn)(void *));
 
 /* An empty sliced context on base: the running code can be saved into it
  * by ucc_slice_swap. */
@@ -142,9 +174,14 @@ int ucc_slice_set(ucc_slice_t *to);
 
 /* Free the slice's buffer; s can no longer be resumed. */
 void ucc_slice_release(ucc_slice_t *s);
-/* The bytes of stack s holds while suspended (0 when it holds none). */
+/* Where s is (enum ucc_slice_state); UCC_SLICE_EMPTY for NULL. */
+int ucc_slice_state(const ucc_slice_t *s);
+/* The bytes of stack s holds while ready or suspended, 0 otherwise. */
 size_t ucc_slice_size(const ucc_slice_t *s);
-/* The allocator for slice buffers (default: realloc and free). */
+/* The stack pointer s resumes with while ready or suspended, else NULL. */
+void *ucc_slice_sp(const ucc_slice_t *s);
+/* The process-wide default allocator for slice buffers, taken by bases
+ * made after the call (default: realloc and free). */
 void ucc_slice_allocator(void *(*realloc_fn)(void *, size_t),
 			 void (*free_fn)(void *));
 

@@ -59,7 +59,7 @@ void __ucc_fiber_made(void *stack, size_t size);
 int __ucc_thread_stack(uintptr_t *lo, uintptr_t *hi);
 struct ucc_base;
 int __ucc_base_init(struct ucc_base *base, uintptr_t sp);
-int __ucc_slice_prepare(struct ucc_slice *from, const struct ucc_slice *to,
+int __ucc_slice_prepare(struct ucc_slice *from, struct ucc_slice *to,
 			uintptr_t sp);
 __attribute__((noreturn)) void __ucc_slice_return(struct ucc_slice *self,
 						  struct ucc_slice *link);

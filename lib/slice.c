@@ -46,49 +46,114 @@
 # endif
 #endif
 
-static void *(*slice_realloc)(void *, size_t) = realloc;
-static void (*slice_free)(void *) = free;
+/* The process-wide default a base takes when it is made. */
+static void *(*default_realloc)(void *, size_t) = realloc;
+static void (*default_free)(void *) = free;
 
 UCC_API void
 ucc_slice_allocator(void *(*realloc_fn)(void *, size_t), void (*free_fn)(void *))
 {
-	slice_realloc = realloc_fn ? realloc_fn : realloc;
-	slice_free = free_fn ? free_fn : free;
+	default_realloc = realloc_fn ? realloc_fn : realloc;
+	default_free = free_fn ? free_fn : free;
 }
+
+UCC_API void
+ucc_base_allocator(ucc_base_t *base, void *(*realloc_fn)(void *, size_t),
+		   void (*free_fn)(void *))
+{
+	if (base == NULL)
+		return;
+	base->realloc_fn = realloc_fn ? realloc_fn : default_realloc;
+	base->free_fn = free_fn ? free_fn : default_free;
+}
+
+static void
+base_setup(ucc_base_t *base, uintptr_t sp, uintptr_t top, uintptr_t lo,
+	   uintptr_t hi, int shared)
+{
+	base->sp = sp;
+	base->top = top;
+	base->lo = lo;
+	base->hi = hi;
+	base->thread = pthread_self();
+	base->shared = shared;
+	base->resident = NULL;
+	base->realloc_fn = default_realloc;
+	base->free_fn = default_free;
+	base->live = 1;
+}
+
+/* The thread's own stack, asked once per thread: the question reads
+ * /proc/self/maps or asks pthread_getattr_np (tens of microseconds). */
+static __thread uintptr_t thread_lo, thread_hi;
+static __thread int thread_known;	/* 0 not asked, 1 known, -1 unknown */
 
 /* Called by ucc_base_init (slice.S) with the caller's stack pointer. */
 int
 __ucc_base_init(ucc_base_t *base, uintptr_t sp)
 {
-	uintptr_t lo, hi;
-
 	if (base == NULL) {
 		errno = EFAULT;
 		return -1;
 	}
 	memset(base, 0, sizeof *base);
-	base->sp = sp - UCC_BASE_SLACK;
-	base->top = sp + UCC_BASE_SLACK;
-	base->thread = pthread_self();
-	if (__ucc_thread_stack(&lo, &hi) == 0 && sp > lo && sp <= hi) {
-		base->lo = lo;
-		base->hi = hi;
+	if (thread_known == 0) {
+		uintptr_t lo, hi;
+		thread_known = __ucc_thread_stack(&lo, &hi) == 0 ? 1 : -1;
+		if (thread_known > 0) {
+			thread_lo = lo;
+			thread_hi = hi;
+		}
 	}
-	if (base->lo == 0) {
+	if (thread_known < 0 || !(sp > thread_lo && sp <= thread_hi) ||
+	    sp - thread_lo <= UCC_BASE_SLACK) {
 		/* Not on its thread's own stack (a makecontext stack, say):
-		 * the bounds that catch a returned base are unknown. */
+		 * ucc_base_init_stack takes its bounds. */
 		errno = EINVAL;
 		return -1;
 	}
-	base->live = 1;
+	base_setup(base, sp - UCC_BASE_SLACK, sp + UCC_BASE_SLACK, thread_lo,
+		   thread_hi, 0);
+	return 0;
+}
+
+UCC_API int
+ucc_base_init_stack(ucc_base_t *base, const stack_t *ss)
+{
+	if (base == NULL || ss == NULL) {
+		errno = EFAULT;
+		return -1;
+	}
+	memset(base, 0, sizeof *base);
+	uintptr_t lo = (uintptr_t)ss->ss_sp, hi = lo + ss->ss_size;
+	if (ss->ss_sp == NULL || ss->ss_size < UCC_BASE_STACK_MIN || hi < lo) {
+		errno = EINVAL;
+		return -1;
+	}
+	/* our own stack pointer: the caller's lies a frame above it */
+	uintptr_t here = (uintptr_t)ucc_current_sp();
+	if (here >= lo && here < hi) {
+		/* the caller runs on it: a base where it stands */
+		if (here - lo <= UCC_BASE_SLACK) {
+			errno = EINVAL;
+			return -1;
+		}
+		base_setup(base, here - UCC_BASE_SLACK, here + UCC_BASE_SLACK,
+			   lo, hi, 0);
+	} else {
+		/* a shared stack: slices end at its top */
+		base_setup(base, hi & -(uintptr_t)UC_STACK_ALIGN, hi, lo, hi, 1);
+	}
 	return 0;
 }
 
 UCC_API void
 ucc_base_release(ucc_base_t *base)
 {
-	if (base != NULL)
+	if (base != NULL) {
 		base->live = 0;
+		base->resident = NULL;
+	}
 }
 
 UCC_API void
@@ -117,7 +182,7 @@ reserve(ucc_slice_t *s, size_t len)
 	if (len <= s->cap)
 		return 0;
 	size_t cap = (len + 63) & ~(size_t)63;
-	unsigned char *buf = slice_realloc(s->buf, cap);
+	unsigned char *buf = s->base->realloc_fn(s->buf, cap);
 	if (buf == NULL)
 		return ENOMEM;
 	s->buf = buf;
@@ -129,6 +194,15 @@ static void
 put_word(unsigned char *at, uintptr_t v)
 {
 	memcpy(at, &v, sizeof v);
+}
+
+/* s no longer holds what its base's stack has in place. */
+static void
+leave_stack(ucc_slice_t *s)
+{
+	if (s->base != NULL && s->base->resident == s)
+		s->base->resident = NULL;
+	s->inplace = 0;
 }
 
 UCC_API int
@@ -149,6 +223,17 @@ ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *), void *arg,
 	uintptr_t top = base->sp & -(uintptr_t)UC_STACK_ALIGN;
 	uintptr_t sp = top - (SF_SIZE - HEAD);
 	size_t len = HEAD + (base->sp - sp);
+	if (s->base != base && s->buf != NULL) {
+		/* the buffer came from another base's allocator */
+		leave_stack(s);
+		if (s->base != NULL)
+			s->base->free_fn(s->buf);
+		s->buf = NULL;
+		s->cap = 0;
+	}
+	if (s->base == base)
+		leave_stack(s);
+	s->base = base;
 	int err = reserve(s, len);
 	if (err != 0) {
 		errno = err;
@@ -161,11 +246,12 @@ ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *), void *arg,
 	put_word(s->buf + SF_LINK, (uintptr_t)link);
 	put_word(s->buf + SF_SELF, (uintptr_t)s);
 	put_word(s->buf + SF_RA, (uintptr_t)__ucc_slice_start);
-	s->base = base;
 	s->ucp = NULL;
 	s->len = len;
 	s->sp = sp;
 	s->base_sp = base->sp;
+	s->state = UCC_SLICE_READY;
+	s->inplace = 0;
 	return 0;
 }
 
@@ -174,27 +260,61 @@ ucc_slice_release(ucc_slice_t *s)
 {
 	if (s == NULL)
 		return;
-	slice_free(s->buf);
+	leave_stack(s);
+	if (s->buf != NULL)
+		s->base->free_fn(s->buf);
 	s->buf = NULL;
 	s->cap = s->len = 0;
 	s->sp = 0;
+	s->state = UCC_SLICE_RELEASED;
+}
+
+UCC_API int
+ucc_slice_state(const ucc_slice_t *s)
+{
+	if (s == NULL)
+		return UCC_SLICE_EMPTY;
+	if (s->base == NULL && s->state != UCC_SLICE_RUNNING)
+		/* ordinary: resumable as its ucontext_t is */
+		return s->ucp != NULL && ucc_context_sp(s->ucp) != NULL ?
+			UCC_SLICE_SUSPENDED : UCC_SLICE_EMPTY;
+	return s->state;
+}
+
+static int
+resumable(const ucc_slice_t *s)
+{
+	return s->state == UCC_SLICE_READY || s->state == UCC_SLICE_SUSPENDED;
 }
 
 UCC_API size_t
 ucc_slice_size(const ucc_slice_t *s)
 {
-	return s != NULL && s->base != NULL && s->sp != 0 ? s->len : 0;
+	return s != NULL && s->base != NULL && resumable(s) ? s->len - HEAD : 0;
+}
+
+UCC_API void *
+ucc_slice_sp(const ucc_slice_t *s)
+{
+	if (s == NULL)
+		return NULL;
+	if (s->base == NULL)
+		return s->state != UCC_SLICE_RUNNING && s->ucp != NULL ?
+			ucc_context_sp(s->ucp) : NULL;
+	return resumable(s) ? (void *)s->sp : NULL;
 }
 
 /* Called by the slice start trampoline when fn has returned: the
- * context is no longer resumable; its link is resumed, or, as for
- * makecontext, the process exits with 0 without one and -1 when the link
- * cannot be resumed. */
+ * context is finished; its link is resumed, or, as for makecontext, the
+ * process exits with 0 without one and -1 when the link cannot be
+ * resumed. */
 void
 __ucc_slice_return(ucc_slice_t *self, ucc_slice_t *link)
 {
 	self->sp = 0;
 	self->len = 0;
+	self->state = UCC_SLICE_FINISHED;
+	leave_stack(self);
 	if (link != NULL) {
 		__ucc_slice_set(link);
 		exit(-1);
@@ -215,18 +335,27 @@ stack_bytes(const ucc_base_t *b, uintptr_t sp)
 	return sp < b->sp ? b->sp - sp : 0;
 }
 
+/* Does `to` run on another stack than b's? */
+static int
+off_stack(const ucc_base_t *b, const ucc_slice_t *to)
+{
+	if (to->base != NULL)
+		return to->base->hi <= b->lo || to->base->lo >= b->hi;
+	return !on_stack(b, (uintptr_t)ucc_context_sp(to->ucp));
+}
+
 /* May `to` be resumed by code whose stack pointer is sp?  0 or an errno. */
 static int
 check_target(const ucc_slice_t *to, uintptr_t sp)
 {
 	if (to->base == NULL) {
-		if (to->ucp == NULL)
-			return EFAULT;
-		return ucc_context_sp(to->ucp) != NULL ? 0 : EINVAL;
+		/* ordinary: resumable as its ucontext_t is (NULL, from a
+		 * zeroed ucc_slice_t: nothing to resume) */
+		return to->ucp != NULL && ucc_context_sp(to->ucp) != NULL ? 0 : EINVAL;
 	}
 	const ucc_base_t *b = to->base;
-	if (to->sp == 0 || !b->live || to->base_sp != b->sp)
-		return EINVAL;		/* finished, released, never saved, or the base moved */
+	if (!resumable(to) || to->sp == 0 || !b->live || to->base_sp != b->sp)
+		return EINVAL;		/* running, finished, released, never saved, or the base moved */
 	if (on_stack(b, sp)) {
 		if (sp > b->top)
 			return EINVAL;	/* the base's frame has returned */
@@ -238,32 +367,89 @@ check_target(const ucc_slice_t *to, uintptr_t sp)
 	return 0;
 }
 
+/* Put the bytes of a suspended context, left on its shared stack, into
+ * its buffer: another context of its base is about to be resumed. */
+static void
+spill(ucc_slice_t *r)
+{
+	memcpy(r->buf + HEAD, (const void *)r->sp, r->len - HEAD);
+	r->inplace = 0;
+}
+
+/* The switch will happen: record what moves.  from (NULL for
+ * ucc_slice_set) is saved, to resumed; each inplace flag tells the
+ * switch whether to copy (0) or leave the bytes where they are (1).  A
+ * base's resident is the context whose bytes its stack holds: the one
+ * running there, or on a shared stack one suspended and not copied out
+ * yet, which is copied out (spilled) only when another context of the
+ * base is resumed. */
+static void
+commit(ucc_slice_t *from, ucc_slice_t *to)
+{
+	if (from != NULL) {
+		ucc_base_t *b = from->base;
+		if (b != NULL) {
+			from->inplace = from != to && b->shared && off_stack(b, to);
+			b->resident = from->inplace ? from : NULL;
+		}
+		from->state = UCC_SLICE_SUSPENDED;
+	}
+	ucc_base_t *c = to->base;
+	if (c != NULL) {
+		ucc_slice_t *r = c->resident;
+		if (r != NULL && r != to) {
+			if (r->state == UCC_SLICE_SUSPENDED && r->inplace)
+				spill(r);
+			else if (r->state == UCC_SLICE_RUNNING)
+				/* it left without being saved (ucc_slice_set,
+				 * or a switch of another kind): its bytes are
+				 * overwritten now, so it cannot run again */
+				r->state = UCC_SLICE_FINISHED;
+			r->inplace = 0;
+		}
+		if (r != to)
+			to->inplace = 0;
+		c->resident = to;
+	}
+	to->state = UCC_SLICE_RUNNING;
+}
+
 /* Validate a switch and prepare from's buffer, before anything changes.
  * from (NULL for ucc_slice_set) is the running code, called from stack
- * pointer sp.  Returns 0 or an errno value; on 0 nothing can fail any
- * more, and (for the port's slice.S) from's len, sp and base_sp are set
- * for the save. */
+ * pointer sp.  Returns 0 or an errno value, to's errors before from's;
+ * on 0 nothing can fail any more, and (for the port's slice.S) from's
+ * len, sp and base_sp are set for the save, and the inplace flags of
+ * from and to say which copies to skip. */
 int
-__ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
+__ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 {
 	/* swap(s, s) resumes what it has just saved */
 	int err = from == to ? 0 : check_target(to, sp);
 	if (err != 0)
 		return err;
-	if (from == NULL)
+	if (from == NULL) {
+		commit(NULL, to);
 		return 0;
+	}
 	if (from->base == NULL) {
 		if (from->ucp == NULL)
-			return EFAULT;
+			return EINVAL;	/* zeroed: nowhere to save */
 		/* Code whose frames lie below to's base would be overwritten
 		 * by its slice: it must be saved as a slice itself. */
 		if (to->base != NULL && on_stack(to->base, sp) && sp < to->base->sp)
 			return EINVAL;
+		commit(from, to);
 		return 0;
 	}
 	const ucc_base_t *b = from->base;
 	if (!b->live || !on_stack(b, sp) || sp > b->top)
 		return EINVAL;		/* not running below its base */
+	/* Nested bases: a context of the inner one does not resume one of
+	 * an outer base on the same stack, whose slice would overwrite the
+	 * frames above the inner base point. */
+	if (to->base != NULL && to->base != b && !off_stack(b, to) &&
+	    to->base->sp > b->sp)
+		return EINVAL;
 #ifdef UCC_PORT_SLICE
 	size_t len = HEAD + stack_bytes(b, sp);
 	err = reserve(from, len);
@@ -272,11 +458,14 @@ __ucc_slice_prepare(ucc_slice_t *from, const ucc_slice_t *to, uintptr_t sp)
 	from->len = len;
 	from->sp = sp;
 	from->base_sp = b->sp;
-	return 0;
 #else
 	/* sp is an estimate: the primitive saves from a little lower */
-	return reserve(from, HEAD + stack_bytes(b, sp - SP_SLACK));
+	err = reserve(from, HEAD + stack_bytes(b, sp - SP_SLACK));
+	if (err != 0)
+		return err;
 #endif
+	commit(from, to);
+	return 0;
 }
 
 /* The errno a failed switch in slice.S reports. */
@@ -324,7 +513,8 @@ save_slice(void *arg, void *sp_)
 		size_t len = stack_bytes(b, sp);
 		if (len > from->cap)
 			abort();	/* SP_SLACK too small: a bug, never a corruption */
-		memcpy(from->buf, sp_, len);
+		if (!from->inplace)	/* else kept on its shared stack */
+			memcpy(from->buf, sp_, len);
 		from->len = len;
 		from->sp = sp;
 		from->base_sp = b->sp;
@@ -336,7 +526,7 @@ save_slice(void *arg, void *sp_)
 	}
 	pending.sp = (void *)to->sp;
 	pending.buf = to->buf;
-	pending.len = to->len;
+	pending.len = to->inplace ? 0 : to->len;	/* in place: no copy */
 	return pending.sp;
 }
 

@@ -58,7 +58,7 @@ echo "check-mutants: configure $config" >&2
 suites=
 for s in test_registers test_getcontext test_swapcontext test_setcontext \
 	 test_makecontext test_fpu test_sigmask test_posix test_maskfail test_sigswitch \
-	 test_slice test_guard test_threads test_unwind test_stress \
+	 test_slice test_base test_guard test_threads test_unwind test_stress \
 	 test_stress_posix; do
 	[ -x "$bld/tests/$s" ] && suites="$suites $s"
 done

@@ -90,7 +90,7 @@ START_TEST(exceptions_inside_a_sliced_context)
 	ucc_slice_init(&sched, &base);
 	ucc_slice_init(&task, &base);
 	ck_assert_int_eq(ucc_slice_make(&task, &base, sliced_catcher, nullptr, &sched), 0);
-	while (task.sp != 0)
+	while (ucc_slice_state(&task) != UCC_SLICE_FINISHED)
 		ck_assert_int_eq(ucc_slice_swap(&sched, &task), 0);
 	ck_assert_int_eq(caught, 3);
 	ck_assert_int_eq(destroyed, 3 * 22);

@@ -142,7 +142,7 @@ round_robin(int n)
 	for (int alive = n; alive > 0;) {
 		alive = 0;
 		for (int i = 0; i < n; i++) {
-			if (task[i].sp == 0)
+			if (ucc_slice_state(&task[i]) == UCC_SLICE_FINISHED)
 				continue;
 			alive++;
 			ck_assert_int_eq(ucc_slice_swap(&sched, &task[i]), 0);
@@ -214,7 +214,7 @@ START_TEST(slice_restored_after_the_stack_was_reused)
 	ucc_slice_init(&sched, &base);
 	ck_assert_int_eq(ucc_slice_make(&task[0], &base, run_job, (void *)&job, &sched), 0);
 	result[0] = -1;
-	while (task[0].sp != 0) {
+	while (ucc_slice_state(&task[0]) != UCC_SLICE_FINISHED) {
 		ck_assert_int_eq(ucc_slice_swap(&sched, &task[0]), 0);
 		scribble(40);		/* 160 KiB of 0xee below the base */
 	}
@@ -241,7 +241,7 @@ START_TEST(ten_thousand_tasklets)
 	for (int alive = N; alive > 0;) {
 		alive = 0;
 		for (int i = 0; i < N; i++) {
-			if (many[i].sp == 0)
+			if (ucc_slice_state(&many[i]) == UCC_SLICE_FINISHED)
 				continue;
 			alive++;
 			ck_assert_int_eq(ucc_slice_swap(&sched, &many[i]), 0);

@@ -50,9 +50,10 @@
 
 /* int ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to)
  *
- * Checks first (__ucc_slice_prepare, which also grows from's buffer), so
- * that a failure changes nothing; then saves from, into its buffer
- * straight from the registers (sliced) or into its ucontext_t
+ * Checks first (__ucc_slice_prepare, which also grows from's buffer and
+ * sets the inplace flags), so that a failure changes nothing; then saves
+ * from, into its buffer straight from the registers (sliced: its stack
+ * bytes too, unless they stay on a shared stack) or into its ucontext_t
  * (ordinary), and resumes to. */
 SLICE_ENTRY(slice_swap)
 	SHSTK_CHECK(__ucc_enotsup)
@@ -82,6 +83,8 @@ SLICE_ENTRY(slice_swap)
 	mov	%rbx, 48(%rax)
 	mov	(%rsp), %rcx
 	mov	%rcx, SF_RA(%rax)
+	cmpl	$0, SL_INPLACE(%rdi)	/* kept on its shared stack: no copy */
+	jne	__ucc_slice_resume
 	mov	SL_LEN(%rdi), %rcx
 	sub	$SF_SIZE, %rcx
 	lea	8(%rsp), %rsi		/* = from->sp, set by prepare */
@@ -148,11 +151,13 @@ ENTRY(__ucc_slice_resume)
 	pop	%rsp
 	.cfi_restore_state
 #endif
+	cmpl	$0, SL_INPLACE(%r8)	/* its bytes are still in place */
+	jne	4f
 	mov	SL_LEN(%r8), %rcx
 	lea	SF_SIZE(%r11), %rsi
 	sub	$SF_SIZE, %rcx
 	COPY
-	ldmxcsr	SF_FPCTL(%r11)
+4:	ldmxcsr	SF_FPCTL(%r11)
 	fldcw	SF_FPCTL+4(%r11)
 	mov	8(%r11), %r15
 	mov	16(%r11), %r14

@@ -1,0 +1,642 @@
+/* Base contexts, part 2: bases on stacks the caller provides (a shared
+ * stack, libaco's shape, and the stack of a context of its own), several
+ * per thread, nested; the copies a shared stack leaves out; what a
+ * scheduler can ask of a sliced context in every state; allocators per
+ * base; and the corner cases ucc_slice_swap(3) defines. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ucc_slice_t sched;	/* the scheduler: ordinary, on the thread's stack */
+static ucontext_t sched_uc;
+
+/* A tasklet: n rounds, each checking a frame of locals and yielding. */
+struct job {
+	ucc_slice_t *self, *to;	/* to: where it yields (NULL: &sched) */
+	int id, n;
+	long sum;
+};
+
+static void __attribute__((noinline))
+rounds(struct job *j)
+{
+	volatile long mine[8];
+	for (int k = 0; k < 8; k++)
+		mine[k] = j->id * 7919L + k;
+	for (int i = 0; i < j->n; i++) {
+		for (int k = 0; k < 8; k++)
+			ck_assert_int_eq(mine[k], j->id * 7919L + k);
+		j->sum += i;
+		ck_assert_int_eq(ucc_slice_swap(j->self, j->to ? j->to : &sched), 0);
+	}
+}
+
+static void
+run_job(void *arg)
+{
+	rounds(arg);
+}
+
+static long
+want(const struct job *j)
+{
+	return (long)j->n * (j->n - 1) / 2;
+}
+
+/* Round robin from the ordinary scheduler until all n have finished. */
+static void
+round_robin(ucc_slice_t *t, int n)
+{
+	for (int alive = n; alive > 0;) {
+		alive = 0;
+		for (int i = 0; i < n; i++) {
+			if (ucc_slice_state(&t[i]) == UCC_SLICE_FINISHED)
+				continue;
+			alive++;
+			ck_assert_int_eq(ucc_slice_swap(&sched, &t[i]), 0);
+		}
+	}
+}
+
+static stack_t
+shared_stack(size_t size)
+{
+	stack_t ss;
+	ck_assert_int_eq(ucc_stack_alloc(&ss, size), 0);
+	return ss;
+}
+
+/* ---- shared stacks ------------------------------------------------ */
+
+START_TEST(shared_stack_round_robin)
+{
+	enum { N = 4 };
+	ucc_base_t b;
+	ucc_slice_t t[N];
+	struct job j[N];
+	stack_t ss = shared_stack(64 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	for (int i = 0; i < N; i++) {
+		j[i] = (struct job){ &t[i], NULL, i, 3 + 5 * i, 0 };
+		ucc_slice_init(&t[i], &b);
+		ck_assert_int_eq(ucc_slice_make(&t[i], &b, run_job, &j[i], &sched), 0);
+	}
+	round_robin(t, N);
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_eq(j[i].sum, want(&j[i]));
+		ucc_slice_release(&t[i]);
+	}
+	ucc_base_release(&b);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* Scribble over the stack bytes a suspended context keeps in its buffer
+ * (not the registers some ports keep at the buffer's head). */
+static void
+scribble_buffer(ucc_slice_t *s)
+{
+	size_t bytes = ucc_slice_size(s);
+	memset(s->buf + (s->len - bytes), 0xee, bytes);
+}
+
+START_TEST(shared_stack_copies_only_when_needed)
+{
+	ucc_base_t b;
+	ucc_slice_t t[2];
+	struct job j[2] = { { &t[0], NULL, 1, 6, 0 }, { &t[1], NULL, 2, 6, 0 } };
+	stack_t ss = shared_stack(64 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	for (int i = 0; i < 2; i++) {
+		ucc_slice_init(&t[i], &b);
+		ck_assert_int_eq(ucc_slice_make(&t[i], &b, run_job, &j[i], &sched), 0);
+	}
+	/* Ping-pong with t[0] alone: it yields to a scheduler on another
+	 * stack, so its bytes stay where they are and are never copied:
+	 * what its buffer holds is not read back. */
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t[0]), 0);
+	for (int k = 0; k < 2; k++) {
+		ck_assert_int_eq(t[0].inplace, 1);
+		scribble_buffer(&t[0]);
+		ck_assert_int_eq(ucc_slice_swap(&sched, &t[0]), 0);
+	}
+	/* Resuming t[1] copies t[0] out first; t[1]'s run overwrites the
+	 * stack, and t[0] comes back from its buffer. */
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t[1]), 0);
+	ck_assert_int_eq(t[0].inplace, 0);
+	ck_assert_int_eq(t[1].inplace, 1);
+	round_robin(t, 2);
+	ck_assert_int_eq(j[0].sum, want(&j[0]));
+	ck_assert_int_eq(j[1].sum, want(&j[1]));
+	ucc_slice_release(&t[0]);
+	ucc_slice_release(&t[1]);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* Two shared stacks and a base on the thread's own stack, all at once:
+ * several bases per thread. */
+static ucc_base_t tb;
+static ucc_slice_t tsched;	/* the thread-stack base's own scheduler */
+
+static void
+thread_base_tasks(void *arg)
+{
+	struct job *jobs = arg;		/* jobs[0..1] run on tb */
+	static ucc_slice_t tt[2];	/* not in this frame: below the base */
+	for (int i = 0; i < 2; i++) {
+		jobs[i].self = &tt[i];
+		jobs[i].to = &tsched;
+		ucc_slice_init(&tt[i], &tb);
+		ck_assert_int_eq(ucc_slice_make(&tt[i], &tb, run_job, &jobs[i], &tsched), 0);
+	}
+	for (int alive = 2; alive > 0;) {
+		alive = 0;
+		for (int i = 0; i < 2; i++)
+			if (ucc_slice_state(&tt[i]) != UCC_SLICE_FINISHED) {
+				alive++;
+				ck_assert_int_eq(ucc_slice_swap(&tsched, &tt[i]), 0);
+			}
+	}
+	for (int i = 0; i < 2; i++)
+		ucc_slice_release(&tt[i]);
+}
+
+START_TEST(several_bases_per_thread)
+{
+	ucc_base_t b1, b2;
+	ucc_slice_t t[4];
+	struct job j[6];
+	stack_t s1 = shared_stack(64 * 1024), s2 = shared_stack(32 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b1, &s1), 0);
+	ck_assert_int_eq(ucc_base_init_stack(&b2, &s2), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	for (int i = 0; i < 4; i++) {
+		ucc_base_t *b = i % 2 ? &b2 : &b1;
+		j[i] = (struct job){ &t[i], NULL, 10 + i, 4 + i, 0 };
+		ucc_slice_init(&t[i], b);
+		ck_assert_int_eq(ucc_slice_make(&t[i], b, run_job, &j[i], &sched), 0);
+	}
+	/* interleaved, so that each shared stack changes hands */
+	round_robin(t, 4);
+	/* and a base on the thread's own stack, with its own scheduler */
+	ck_assert_int_eq(ucc_base_init(&tb), 0);
+	ucc_slice_init(&tsched, &tb);
+	j[4] = (struct job){ NULL, NULL, 20, 9, 0 };
+	j[5] = (struct job){ NULL, NULL, 21, 4, 0 };
+	thread_base_tasks(&j[4]);
+	ucc_base_release(&tb);
+	for (int i = 0; i < 6; i++)
+		ck_assert_int_eq(j[i].sum, want(&j[i]));
+	for (int i = 0; i < 4; i++)
+		ucc_slice_release(&t[i]);
+	ucc_slice_release(&tsched);
+	ck_assert_int_eq(ucc_stack_free(&s1), 0);
+	ck_assert_int_eq(ucc_stack_free(&s2), 0);
+}
+END_TEST
+
+/* ---- a base inside a context with a stack of its own ---------------- */
+
+static ucontext_t main_uc, own_uc;
+static int own_errno, own_ok;
+
+static void
+own_stack_context(void)
+{
+	ucc_base_t b;
+	ucc_slice_t t[3];
+	struct job j[3];
+	errno = 0;
+	own_ok = ucc_base_init(&b) == -1;	/* not the thread's stack */
+	own_errno = errno;
+	ck_assert_int_eq(ucc_base_init_stack(&b, &own_uc.uc_stack), 0);
+	ucc_slice_init(&tsched, &b);	/* the context itself, at the base */
+	for (int i = 0; i < 3; i++) {
+		j[i] = (struct job){ &t[i], &tsched, 30 + i, 5 * i + 1, 0 };
+		ucc_slice_init(&t[i], &b);
+		ck_assert_int_eq(ucc_slice_make(&t[i], &b, run_job, &j[i], &tsched), 0);
+	}
+	for (int alive = 3; alive > 0;) {
+		alive = 0;
+		for (int i = 0; i < 3; i++)
+			if (ucc_slice_state(&t[i]) != UCC_SLICE_FINISHED) {
+				alive++;
+				ck_assert_int_eq(ucc_slice_swap(&tsched, &t[i]), 0);
+			}
+	}
+	for (int i = 0; i < 3; i++) {
+		ck_assert_int_eq(j[i].sum, want(&j[i]));
+		ucc_slice_release(&t[i]);
+	}
+	ucc_slice_release(&tsched);
+	ucc_base_release(&b);
+	own_ok = own_ok && own_errno == EINVAL ? 2 : -1;
+}
+
+START_TEST(base_inside_a_context_with_its_own_stack)
+{
+	struct tstack st;
+	tstack_alloc(&st, 128 * 1024);
+	make_ctx(&own_uc, &st, &main_uc, own_stack_context);
+	ck_assert_int_eq(ucc_swapcontext(&main_uc, &own_uc), 0);
+	ck_assert_int_eq(own_ok, 2);
+	tstack_free(&st);
+}
+END_TEST
+
+/* ---- nested bases --------------------------------------------------- */
+
+static ucc_base_t outer, inner;
+static ucc_slice_t osched, ot[2], maker_in, it[2];
+static int refused_errno, outer_refused;
+
+/* An inner tasklet: yields to the maker, and once tries to resume a
+ * context of the outer base on the same stack, which is refused. */
+static void
+inner_job(void *arg)
+{
+	struct job *j = arg;
+	errno = 0;
+	if (ucc_slice_swap(j->self, &ot[1]) == -1) {
+		refused_errno = errno;
+		outer_refused++;
+	}
+	rounds(j);
+}
+
+/* An outer tasklet that makes a base below itself and runs two inner
+ * tasklets on it, then yields to the outer scheduler. */
+static void
+maker_job(void *arg)
+{
+	struct job *ij = arg;
+	ck_assert_int_eq(ucc_base_init(&inner), 0);
+	ucc_slice_init(&maker_in, &inner);
+	for (int i = 0; i < 2; i++) {
+		ij[i].self = &it[i];
+		ij[i].to = &maker_in;
+		ucc_slice_init(&it[i], &inner);
+		ck_assert_int_eq(ucc_slice_make(&it[i], &inner, inner_job, &ij[i], &maker_in), 0);
+	}
+	for (int alive = 2; alive > 0;) {
+		alive = 0;
+		for (int i = 0; i < 2; i++)
+			if (ucc_slice_state(&it[i]) != UCC_SLICE_FINISHED) {
+				alive++;
+				ck_assert_int_eq(ucc_slice_swap(&maker_in, &it[i]), 0);
+				/* between inner rounds, the outer world goes on */
+				ck_assert_int_eq(ucc_slice_swap(&ot[0], &osched), 0);
+			}
+	}
+	for (int i = 0; i < 2; i++)
+		ucc_slice_release(&it[i]);
+	ucc_slice_release(&maker_in);
+	ucc_base_release(&inner);
+}
+
+START_TEST(nested_bases)
+{
+	struct job ij[2] = { { 0, 0, 40, 3, 0 }, { 0, 0, 41, 7, 0 } };
+	struct job other = { &ot[1], &osched, 42, 30, 0 };
+	ck_assert_int_eq(ucc_base_init(&outer), 0);
+	ucc_slice_init(&osched, &outer);
+	ucc_slice_init(&ot[0], &outer);
+	ucc_slice_init(&ot[1], &outer);
+	ck_assert_int_eq(ucc_slice_make(&ot[0], &outer, maker_job, ij, &osched), 0);
+	ck_assert_int_eq(ucc_slice_make(&ot[1], &outer, run_job, &other, &osched), 0);
+	for (int alive = 2; alive > 0;) {
+		alive = 0;
+		for (int i = 0; i < 2; i++)
+			if (ucc_slice_state(&ot[i]) != UCC_SLICE_FINISHED) {
+				alive++;
+				ck_assert_int_eq(ucc_slice_swap(&osched, &ot[i]), 0);
+			}
+	}
+	ck_assert_int_eq(outer_refused, 2);
+	ck_assert_int_eq(refused_errno, EINVAL);
+	ck_assert_int_eq(ij[0].sum, want(&ij[0]));
+	ck_assert_int_eq(ij[1].sum, want(&ij[1]));
+	ck_assert_int_eq(other.sum, want(&other));
+	ucc_slice_release(&ot[0]);
+	ucc_slice_release(&ot[1]);
+	ucc_slice_release(&osched);
+	ucc_base_release(&outer);
+}
+END_TEST
+
+/* ---- what a scheduler can ask ---------------------------------------- */
+
+static int seen_state;
+static size_t seen_size;
+static void *seen_sp;
+
+static void
+asks_about_itself(void *arg)
+{
+	ucc_slice_t *self = arg;
+	seen_state = ucc_slice_state(self);
+	seen_size = ucc_slice_size(self);
+	seen_sp = ucc_slice_sp(self);
+	ck_assert_int_eq(ucc_slice_swap(self, &sched), 0);
+}
+
+START_TEST(state_size_and_sp_in_every_state)
+{
+	ucc_base_t b;
+	ucc_slice_t s;
+	stack_t ss = shared_stack(64 * 1024);
+	uintptr_t top = (uintptr_t)ss.ss_sp + ss.ss_size;
+	ck_assert_int_eq(ucc_slice_state(NULL), UCC_SLICE_EMPTY);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+
+	ucc_slice_init(&s, &b);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_EMPTY);
+	ck_assert_uint_eq(ucc_slice_size(&s), 0);
+	ck_assert_ptr_null(ucc_slice_sp(&s));
+
+	ck_assert_int_eq(ucc_slice_make(&s, &b, asks_about_itself, &s, &sched), 0);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_READY);
+	ck_assert_ptr_nonnull(ucc_slice_sp(&s));
+	ck_assert_uint_eq((uintptr_t)ucc_slice_sp(&s) + ucc_slice_size(&s), top);
+
+	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);
+	ck_assert_int_eq(seen_state, UCC_SLICE_RUNNING);
+	ck_assert_uint_eq(seen_size, 0);
+	ck_assert_ptr_null(seen_sp);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_SUSPENDED);
+	ck_assert_uint_gt(ucc_slice_size(&s), 0);
+	ck_assert_uint_eq((uintptr_t)ucc_slice_sp(&s) + ucc_slice_size(&s), top);
+	/* the scheduler, resumed, is running */
+	ck_assert_int_eq(ucc_slice_state(&sched), UCC_SLICE_RUNNING);
+	ck_assert_ptr_null(ucc_slice_sp(&sched));
+
+	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);	/* returns */
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_FINISHED);
+	ck_assert_uint_eq(ucc_slice_size(&s), 0);
+	ck_assert_ptr_null(ucc_slice_sp(&s));
+
+	ucc_slice_release(&s);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_RELEASED);
+	ck_assert_ptr_null(ucc_slice_sp(&s));
+
+	/* an ordinary context: as its ucontext_t */
+	ucontext_t uc;
+	ucc_slice_t w;
+	memset(&uc, 0, sizeof uc);
+	ucc_slice_wrap(&w, &uc);
+	ck_assert_int_eq(ucc_slice_state(&w), UCC_SLICE_EMPTY);
+	ck_assert_int_eq(ucc_getcontext(&uc), 0);
+	ck_assert_int_eq(ucc_slice_state(&w), UCC_SLICE_SUSPENDED);
+	ck_assert_ptr_eq(ucc_slice_sp(&w), ucc_context_sp(&uc));
+	ck_assert_uint_eq(ucc_slice_size(&w), 0);
+	ucc_base_release(&b);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* ---- corner cases ----------------------------------------------------- */
+
+static int self_swaps;
+
+static void
+swaps_with_itself(void *arg)
+{
+	ucc_slice_t *self = arg;
+	volatile long mark = 0x5eed;
+	ck_assert_int_eq(ucc_slice_swap(self, self), 0);
+	ck_assert_int_eq(ucc_slice_state(self), UCC_SLICE_RUNNING);
+	ck_assert_int_eq(mark, 0x5eed);
+	self_swaps++;
+}
+
+START_TEST(swap_with_itself_returns_at_once)
+{
+	ucc_base_t b;
+	ucc_slice_t s, w;
+	ucontext_t uc;
+	stack_t ss = shared_stack(64 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_init(&s, &b);
+	ck_assert_int_eq(ucc_slice_make(&s, &b, swaps_with_itself, &s, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);
+	ck_assert_int_eq(self_swaps, 1);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_FINISHED);
+	/* an ordinary context too */
+	ucc_slice_wrap(&w, &uc);
+	ck_assert_int_eq(ucc_slice_swap(&w, &w), 0);
+	ucc_slice_release(&s);
+	ucc_base_release(&b);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+static void
+yields_once(void *arg)
+{
+	ucc_slice_swap(arg, &sched);
+}
+
+START_TEST(zeroed_and_errno_order)
+{
+	ucc_base_t b;
+	ucc_slice_t zero, s, huge;
+	memset(&zero, 0, sizeof zero);
+	ck_assert_int_eq(ucc_base_init(&b), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_init(&s, &b);
+	ck_assert_int_eq(ucc_slice_make(&s, &b, yields_once, &s, &sched), 0);
+
+	/* a zeroed ucc_slice_t: nothing to resume, nowhere to save */
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &zero), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_set(&zero), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&zero, &s), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_READY);	/* unchanged */
+
+	/* NULL first, then to's errors, then from's */
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(NULL, &zero), -1);
+	ck_assert_int_eq(errno, EFAULT);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&zero, NULL), -1);
+	ck_assert_int_eq(errno, EFAULT);
+	huge = s;		/* a copy claiming more than the stack holds */
+	huge.len = b.sp - b.lo + 4096;
+	huge.sp = b.sp - huge.len;
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&zero, &huge), -1);
+	ck_assert_int_eq(errno, ERANGE);
+
+	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);	/* all intact */
+	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);
+	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_FINISHED);
+	ucc_slice_release(&s);
+	ucc_base_release(&b);
+}
+END_TEST
+
+static ucc_slice_t bsched;	/* a scheduler sliced on the same base */
+
+static void
+abandons_itself(void *arg)
+{
+	ucc_slice_t *to = arg;
+	volatile int here = 1;
+	ucc_slice_set(to);
+	ck_abort_msg("ucc_slice_set returned");
+	(void)here;
+}
+
+START_TEST(abandoned_context_is_finished)
+{
+	ucc_base_t b, sb;
+	ucc_slice_t x, y;
+	struct job jy = { &y, NULL, 50, 2, 0 };
+	stack_t ss = shared_stack(64 * 1024);
+
+	/* on the thread's stack, leaving for a context of the same base:
+	 * finished at once */
+	ck_assert_int_eq(ucc_base_init(&b), 0);
+	ucc_slice_init(&bsched, &b);
+	ucc_slice_init(&x, &b);
+	ck_assert_int_eq(ucc_slice_make(&x, &b, abandons_itself, &bsched, NULL), 0);
+	ck_assert_int_eq(ucc_slice_swap(&bsched, &x), 0);
+	ck_assert_int_eq(ucc_slice_state(&x), UCC_SLICE_FINISHED);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&bsched, &x), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ucc_slice_release(&bsched);
+	ucc_base_release(&b);
+
+	/* on a shared stack, leaving for a scheduler elsewhere: running
+	 * (and not resumable) until another context of its base runs */
+	ck_assert_int_eq(ucc_base_init_stack(&sb, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_init(&y, &sb);
+	ck_assert_int_eq(ucc_slice_make(&x, &sb, abandons_itself, &sched, NULL), 0);
+	ck_assert_int_eq(ucc_slice_make(&y, &sb, run_job, &jy, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &x), 0);
+	ck_assert_int_eq(ucc_slice_state(&x), UCC_SLICE_RUNNING);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &x), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &y), 0);
+	ck_assert_int_eq(ucc_slice_state(&x), UCC_SLICE_FINISHED);
+	while (ucc_slice_state(&y) != UCC_SLICE_FINISHED)
+		ck_assert_int_eq(ucc_slice_swap(&sched, &y), 0);
+	ck_assert_int_eq(jy.sum, want(&jy));
+	ucc_slice_release(&x);
+	ucc_slice_release(&y);
+	ucc_base_release(&sb);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* ---- allocators ------------------------------------------------------- */
+
+static long calls[2], frees[2];
+
+static void *realloc0(void *p, size_t n) { calls[0]++; return realloc(p, n); }
+static void *realloc1(void *p, size_t n) { calls[1]++; return realloc(p, n); }
+static void free0(void *p) { frees[0]++; free(p); }
+static void free1(void *p) { frees[1]++; free(p); }
+
+START_TEST(allocator_belongs_to_the_base)
+{
+	ucc_base_t b0, b1;
+	ucc_slice_t s0, s1;
+	struct job j0 = { &s0, NULL, 60, 3, 0 }, j1 = { &s1, NULL, 61, 3, 0 };
+	stack_t ss = shared_stack(64 * 1024);
+	ucc_slice_wrap(&sched, &sched_uc);
+	/* the process-wide default is taken when a base is made */
+	ucc_slice_allocator(realloc0, free0);
+	ck_assert_int_eq(ucc_base_init(&b0), 0);
+	ucc_slice_allocator(NULL, NULL);
+	ck_assert_int_eq(ucc_base_init_stack(&b1, &ss), 0);
+	ucc_base_allocator(&b1, realloc1, free1);
+	ucc_slice_init(&s0, &b0);
+	ucc_slice_init(&s1, &b1);
+	ck_assert_int_eq(ucc_slice_make(&s0, &b0, run_job, &j0, &sched), 0);
+	ck_assert_int_eq(ucc_slice_make(&s1, &b1, run_job, &j1, &sched), 0);
+	ck_assert_int_gt(calls[0], 0);
+	ck_assert_int_gt(calls[1], 0);
+	while (ucc_slice_state(&s0) != UCC_SLICE_FINISHED ||
+	       ucc_slice_state(&s1) != UCC_SLICE_FINISHED) {
+		if (ucc_slice_state(&s0) != UCC_SLICE_FINISHED)
+			ck_assert_int_eq(ucc_slice_swap(&sched, &s0), 0);
+		if (ucc_slice_state(&s1) != UCC_SLICE_FINISHED)
+			ck_assert_int_eq(ucc_slice_swap(&sched, &s1), 0);
+	}
+	ck_assert_int_eq(j0.sum, want(&j0));
+	ck_assert_int_eq(j1.sum, want(&j1));
+	ucc_base_release(&b0);
+	ucc_base_release(&b1);
+	/* released after their bases: freed by their bases' allocators */
+	ucc_slice_release(&s0);
+	ucc_slice_release(&s1);
+	ck_assert_int_eq(frees[0], 1);
+	ck_assert_int_eq(frees[1], 1);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* ---- bad input ---------------------------------------------------------- */
+
+START_TEST(base_init_stack_bad_input)
+{
+	ucc_base_t b;
+	stack_t ss = { 0 };
+	errno = 0;
+	ck_assert_int_eq(ucc_base_init_stack(NULL, &ss), -1);
+	ck_assert_int_eq(errno, EFAULT);
+	errno = 0;
+	ck_assert_int_eq(ucc_base_init_stack(&b, NULL), -1);
+	ck_assert_int_eq(errno, EFAULT);
+	errno = 0;
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), -1);	/* NULL ss_sp */
+	ck_assert_int_eq(errno, EINVAL);
+	ck_assert_int_eq(ucc_slice_make(&sched, &b, run_job, NULL, NULL), -1);
+	static char small[UCC_BASE_STACK_MIN - 1];
+	ss.ss_sp = small;
+	ss.ss_size = sizeof small;
+	errno = 0;
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), -1);
+	ck_assert_int_eq(errno, EINVAL);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("base");
+	TCase *tc = tcase("shared stacks");
+	tcase_add_test(tc, shared_stack_round_robin);
+	tcase_add_test(tc, shared_stack_copies_only_when_needed);
+	tcase_add_test(tc, several_bases_per_thread);
+	tcase_add_test(tc, base_inside_a_context_with_its_own_stack);
+	tcase_add_test(tc, nested_bases);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("questions");
+	tcase_add_test(tc, state_size_and_sp_in_every_state);
+	tcase_add_test(tc, swap_with_itself_returns_at_once);
+	tcase_add_test(tc, zeroed_and_errno_order);
+	tcase_add_test(tc, abandoned_context_is_finished);
+	tcase_add_test(tc, allocator_belongs_to_the_base);
+	tcase_add_test(tc, base_init_stack_bad_input);
+	suite_add_tcase(s, tc);
+	return run_suite(s);
+}
