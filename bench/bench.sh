@@ -284,6 +284,13 @@ ordinary=$(awk -F, '$1 == "slice-ordinary" { print $4 }' "$csv")
 printf '  %-46s %9.2f\n' "ordinary switch of ours, same run" "$ordinary"
 awk -F, -v o="$ordinary" '$1 == "slice-sliced" {
 	printf "  slice of %6d bytes %35.2f   %6.2fx ordinary\n", $2, $4, $4 / o }' "$csv"
+echo "a tasklet ping-ponging with its scheduler (median of $reps):"
+awk -F, -v o="$ordinary" '$1 == "slice-pingpong-shared" {
+	printf "  shared stack, slice of %6d bytes %21.2f   %6.2fx ordinary\n", $2, $4, $4 / o }
+$1 == "slice-pingpong-thread" {
+	printf "  thread stack, slice of %6d bytes %21.2f   %6.2fx ordinary\n", $2, $4, $4 / o }' "$csv"
+awk -F, '$1 == "slice-baseinit-first" { f = $4 } $1 == "slice-baseinit-again" { a = $4 }
+END { printf "ucc_base_init: %.1f us first on a thread, %.1f ns after\n", f / 1000, a }' "$csv"
 echo
 echo "1,000,000 sliced tasklets, 1 to 8 frames deep, all idle at once:"
 sed 's/^/  /' "$tmp/tasklets"

@@ -1,14 +1,19 @@
 /* Stack slicing, measured: ns per switch between two sliced contexts
  * whose slices are 64 B to 64 KiB, against an ordinary swapcontext of
- * ours in the same run; each figure the median of several runs.
+ * ours in the same run; a tasklet ping-ponging with its scheduler, on a
+ * shared stack and on the thread's; and what ucc_base_init costs, first
+ * on a thread and after.  Each figure the median of several runs.
  *
  *   slice [runs [csv]]        (default 5 runs, a table)
  *
- * Prints a table, or with "csv" lines "ordinary,0,NS" and
- * "sliced,SLICE_BYTES,NS"; the sliced/ordinary ratio for a ~256-byte
- * slice is the figure the goal (at most 3x) is about. */
+ * Prints a table, or with "csv" lines "ordinary,0,NS",
+ * "sliced,SLICE_BYTES,NS", "pingpong-shared,SLICE_BYTES,NS",
+ * "pingpong-thread,SLICE_BYTES,NS", "baseinit-first,0,NS" and
+ * "baseinit-again,0,NS".  The goals (issue 13): a 256-byte slice at most
+ * 1.5x an ordinary switch, the ping-pong on a shared stack at most 1.1x. */
 #define _GNU_SOURCE
 #include <alloca.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +128,94 @@ sliced_ns(size_t bytes, long trips, size_t *slice)
 	return elapsed / (2.0 * trips);
 }
 
+/* ---- a tasklet and its scheduler ------------------------------------ */
+
+static ucontext_t sched_uc;
+static ucc_slice_t osched;	/* the scheduler, ordinary (shared stack) */
+static ucc_slice_t *home;	/* where the tasklet yields to */
+
+static void
+yielder(void *arg)
+{
+	(void)arg;
+	volatile char *p = alloca(pad);
+	p[0] = 0;
+	for (;;)
+		ucc_slice_swap(&a, home);
+}
+
+/* ns per switch: the scheduler resumes the tasklet, which yields back.
+ * shared: the tasklet on a stack of its own base, the scheduler an
+ * ordinary context on the thread's stack; else both on a base on the
+ * thread's stack, the scheduler sliced at the base. */
+static double __attribute__((noinline))
+pingpong_ns(int shared, size_t bytes, long trips, size_t *slice)
+{
+	static stack_t ss;
+	pad = bytes;
+	if (shared) {
+		if (ss.ss_sp == NULL && ucc_stack_alloc(&ss, 256 * 1024) != 0)
+			abort();
+		ucc_base_init_stack(&base, &ss);
+		ucc_slice_wrap(&osched, &sched_uc);
+		home = &osched;
+	} else {
+		ucc_base_init(&base);
+		ucc_slice_init(&sched, &base);
+		home = &sched;
+	}
+	ucc_slice_init(&a, &base);
+	ucc_slice_make(&a, &base, yielder, NULL, home);
+	for (int i = 0; i < 1000; i++)
+		ucc_slice_swap(home, &a);
+	*slice = ucc_slice_size(&a);
+	double t0 = now();
+	for (long i = 0; i < trips; i++)
+		ucc_slice_swap(home, &a);
+	double ns = (now() - t0) / (2.0 * trips);
+	ucc_slice_release(&a);
+	ucc_slice_release(&sched);
+	ucc_base_release(&base);
+	return ns;
+}
+
+/* ---- ucc_base_init ---------------------------------------------------- */
+
+static double first_ns;
+
+static void *
+first_on_a_thread(void *arg)
+{
+	ucc_base_t b;
+	(void)arg;
+	double t0 = now();
+	if (ucc_base_init(&b) != 0)
+		abort();
+	first_ns = now() - t0;
+	return NULL;
+}
+
+static double
+base_init_first_ns(void)
+{
+	pthread_t t;
+	if (pthread_create(&t, NULL, first_on_a_thread, NULL) != 0 ||
+	    pthread_join(t, NULL) != 0)
+		abort();
+	return first_ns;
+}
+
+static double __attribute__((noinline))
+base_init_again_ns(long n)
+{
+	ucc_base_t b;
+	double t0 = now();
+	for (long i = 0; i < n; i++)
+		if (ucc_base_init(&b) != 0)
+			abort();
+	return (now() - t0) / n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -130,7 +223,8 @@ main(int argc, char **argv)
 	int csv = argc > 2 && strcmp(argv[2], "csv") == 0;
 	double v[64];
 	static const size_t sizes[] = {
-		0, 64, 128, 192, 512, 1024, 2048, 4096, 8192, 16384, 32768, 65536 - 256,
+		0, 64, 128, 192, 208, 512, 1024, 2048, 4096, 8192, 16384, 32768,
+		65536 - 256,
 	};
 
 	if (runs < 1 || runs > 64)
@@ -157,5 +251,28 @@ main(int argc, char **argv)
 			printf("  %-28s %15zu %8.2f %10.2f\n", "", slice, ns, ns / base_ns);
 		fflush(stdout);
 	}
+	static const size_t pp_sizes[] = { 0, 208, 4096 };
+	for (int shared = 1; shared >= 0; shared--)
+		for (size_t i = 0; i < sizeof pp_sizes / sizeof pp_sizes[0]; i++) {
+			size_t slice = 0;
+			for (int r = 0; r < runs; r++)
+				v[r] = pingpong_ns(shared, pp_sizes[i], 1000000, &slice);
+			double ns = median(v, runs);
+			const char *what = shared ? "pingpong-shared" : "pingpong-thread";
+			if (csv)
+				printf("%s,%zu,%.3f\n", what, slice, ns);
+			else
+				printf("  %-28s %15zu %8.2f %10.2f\n", what, slice, ns, ns / base_ns);
+		}
+	for (int r = 0; r < runs; r++)
+		v[r] = base_init_first_ns();
+	double first = median(v, runs);
+	for (int r = 0; r < runs; r++)
+		v[r] = base_init_again_ns(100000);
+	double again = median(v, runs);
+	if (csv)
+		printf("baseinit-first,0,%.1f\nbaseinit-again,0,%.2f\n", first, again);
+	else
+		printf("  ucc_base_init: first on a thread %.1f ns, again %.2f ns\n", first, again);
 	return 0;
 }
