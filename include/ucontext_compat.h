@@ -115,14 +115,13 @@ typedef struct ucc_base {
 #define UCC_BASE_STACK_MIN 4096
 
 typedef struct ucc_slice {
-	struct ucc_base *base;	/* NULL: an ordinary context, in *ucp */
-	unsigned char *buf;	/* the saved slice */
-	size_t len, cap;
+	struct ucc_base *base;	/* NULL: an ordinary context */
+	unsigned char *buf;	/* the saved slice; ordinary: its ucontext_t */
 	uintptr_t sp;		/* its stack pointer; 0: not resumable */
 	uintptr_t base_sp;	/* the base point it was saved against */
-	ucontext_t *ucp;
-	int state;		/* enum ucc_slice_state */
-	int inplace;		/* its bytes are on the stack, not in buf */
+	uint32_t len, cap;	/* bytes saved, and the buffer's size */
+	unsigned char state;	/* enum ucc_slice_state */
+	unsigned char inplace;	/* its bytes are on the stack, not in buf */
 } ucc_slice_t;
 
 /* What ucc_slice_state reports. */

@@ -160,8 +160,9 @@ slice_stack(const ucc_slice_t *s, struct bounds running)
 {
 	if (s->base != NULL)
 		return (struct bounds){ s->base->lo, s->base->hi };
-	if (s->ucp != NULL)
-		return stack_of((uintptr_t)ucc_context_sp(s->ucp), &s->ucp->uc_stack,
+	const ucontext_t *ucp = (const ucontext_t *)(const void *)s->buf;
+	if (ucp != NULL)
+		return stack_of((uintptr_t)ucc_context_sp(ucp), &ucp->uc_stack,
 				running);
 	return thread_stack();
 }

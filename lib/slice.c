@@ -47,6 +47,10 @@
 #endif
 
 /* The process-wide default a base takes when it is made. */
+/* An ordinary context's ucontext_t, kept where a sliced one keeps its
+ * buffer. */
+#define UCP(s) ((ucontext_t *)(void *)(s)->buf)
+
 static void *(*default_realloc)(void *, size_t) = realloc;
 static void (*default_free)(void *) = free;
 
@@ -171,7 +175,7 @@ ucc_slice_wrap(ucc_slice_t *s, ucontext_t *ucp)
 	if (s == NULL)
 		return;
 	memset(s, 0, sizeof *s);
-	s->ucp = ucp;
+	s->buf = (unsigned char *)(void *)ucp;
 }
 
 /* Make the buffer hold len bytes, keeping its contents; 0 or ENOMEM, the
@@ -181,12 +185,14 @@ reserve(ucc_slice_t *s, size_t len)
 {
 	if (len <= s->cap)
 		return 0;
-	size_t cap = (len + 63) & ~(size_t)63;
+	if (len > UINT32_MAX - 15)
+		return ENOMEM;
+	size_t cap = (len + 15) & ~(size_t)15;
 	unsigned char *buf = s->base->realloc_fn(s->buf, cap);
 	if (buf == NULL)
 		return ENOMEM;
 	s->buf = buf;
-	s->cap = cap;
+	s->cap = (uint32_t)cap;
 	return 0;
 }
 
@@ -246,8 +252,7 @@ ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *), void *arg,
 	put_word(s->buf + SF_LINK, (uintptr_t)link);
 	put_word(s->buf + SF_SELF, (uintptr_t)s);
 	put_word(s->buf + SF_RA, (uintptr_t)__ucc_slice_start);
-	s->ucp = NULL;
-	s->len = len;
+	s->len = (uint32_t)len;
 	s->sp = sp;
 	s->base_sp = base->sp;
 	s->state = UCC_SLICE_READY;
@@ -261,7 +266,7 @@ ucc_slice_release(ucc_slice_t *s)
 	if (s == NULL)
 		return;
 	leave_stack(s);
-	if (s->buf != NULL)
+	if (s->base != NULL && s->buf != NULL)
 		s->base->free_fn(s->buf);
 	s->buf = NULL;
 	s->cap = s->len = 0;
@@ -274,9 +279,10 @@ ucc_slice_state(const ucc_slice_t *s)
 {
 	if (s == NULL)
 		return UCC_SLICE_EMPTY;
-	if (s->base == NULL && s->state != UCC_SLICE_RUNNING)
+	if (s->base == NULL && s->state != UCC_SLICE_RUNNING &&
+	    s->state != UCC_SLICE_RELEASED)
 		/* ordinary: resumable as its ucontext_t is */
-		return s->ucp != NULL && ucc_context_sp(s->ucp) != NULL ?
+		return s->buf != NULL && ucc_context_sp(UCP(s)) != NULL ?
 			UCC_SLICE_SUSPENDED : UCC_SLICE_EMPTY;
 	return s->state;
 }
@@ -299,8 +305,8 @@ ucc_slice_sp(const ucc_slice_t *s)
 	if (s == NULL)
 		return NULL;
 	if (s->base == NULL)
-		return s->state != UCC_SLICE_RUNNING && s->ucp != NULL ?
-			ucc_context_sp(s->ucp) : NULL;
+		return s->state != UCC_SLICE_RUNNING && s->buf != NULL ?
+			ucc_context_sp(UCP(s)) : NULL;
 	return resumable(s) ? (void *)s->sp : NULL;
 }
 
@@ -341,7 +347,7 @@ off_stack(const ucc_base_t *b, const ucc_slice_t *to)
 {
 	if (to->base != NULL)
 		return to->base->hi <= b->lo || to->base->lo >= b->hi;
-	return !on_stack(b, (uintptr_t)ucc_context_sp(to->ucp));
+	return !on_stack(b, (uintptr_t)ucc_context_sp(UCP(to)));
 }
 
 /* May `to` be resumed by code whose stack pointer is sp?  0 or an errno. */
@@ -351,7 +357,7 @@ check_target(const ucc_slice_t *to, uintptr_t sp)
 	if (to->base == NULL) {
 		/* ordinary: resumable as its ucontext_t is (NULL, from a
 		 * zeroed ucc_slice_t: nothing to resume) */
-		return to->ucp != NULL && ucc_context_sp(to->ucp) != NULL ? 0 : EINVAL;
+		return to->buf != NULL && ucc_context_sp(UCP(to)) != NULL ? 0 : EINVAL;
 	}
 	const ucc_base_t *b = to->base;
 	if (!resumable(to) || to->sp == 0 || !b->live || to->base_sp != b->sp)
@@ -432,7 +438,7 @@ __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 		return 0;
 	}
 	if (from->base == NULL) {
-		if (from->ucp == NULL)
+		if (from->buf == NULL)
 			return EINVAL;	/* zeroed: nowhere to save */
 		/* Code whose frames lie below to's base would be overwritten
 		 * by its slice: it must be saved as a slice itself. */
@@ -455,7 +461,7 @@ __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 	err = reserve(from, len);
 	if (err != 0)
 		return err;
-	from->len = len;
+	from->len = (uint32_t)len;
 	from->sp = sp;
 	from->base_sp = b->sp;
 #else
@@ -515,13 +521,13 @@ save_slice(void *arg, void *sp_)
 			abort();	/* SP_SLACK too small: a bug, never a corruption */
 		if (!from->inplace)	/* else kept on its shared stack */
 			memcpy(from->buf, sp_, len);
-		from->len = len;
+		from->len = (uint32_t)len;
 		from->sp = sp;
 		from->base_sp = b->sp;
 	}
 	if (to->base == NULL) {
 		/* ordinary: resumed as setcontext would (checked resumable) */
-		__ucc_setcontext(to->ucp);
+		__ucc_setcontext(UCP(to));
 		abort();
 	}
 	pending.sp = (void *)to->sp;
@@ -563,13 +569,13 @@ ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to)
 	/* from is ordinary: saved as getcontext saves, resumed by
 	 * setcontext, which returns here a second time. */
 	volatile int resumed = 0;
-	__ucc_getcontext(from->ucp);
+	__ucc_getcontext(UCP(from));
 	if (resumed)
 		return 0;
 	resumed = 1;
 	w.from = NULL;
 	if (to->base == NULL)
-		return __ucc_setcontext(to->ucp);
+		return __ucc_setcontext(UCP(to));
 	__ucc_stack_switch(save_slice, restore_slice, &w);
 	abort();
 }
@@ -588,7 +594,7 @@ ucc_slice_set(ucc_slice_t *to)
 	}
 	struct switching w = { NULL, to };
 	if (to->base == NULL)
-		return __ucc_setcontext(to->ucp);
+		return __ucc_setcontext(UCP(to));
 	__ucc_stack_switch(save_slice, restore_slice, &w);
 	abort();
 }

@@ -83,9 +83,9 @@ SLICE_ENTRY(slice_swap)
 	mov	%rbx, 48(%rax)
 	mov	(%rsp), %rcx
 	mov	%rcx, SF_RA(%rax)
-	cmpl	$0, SL_INPLACE(%rdi)	/* kept on its shared stack: no copy */
+	cmpb	$0, SL_INPLACE(%rdi)	/* kept on its shared stack: no copy */
 	jne	__ucc_slice_resume
-	mov	SL_LEN(%rdi), %rcx
+	mov	SL_LEN(%rdi), %ecx
 	sub	$SF_SIZE, %rcx
 	lea	8(%rsp), %rsi		/* = from->sp, set by prepare */
 	lea	SF_SIZE(%rax), %rdi
@@ -151,9 +151,9 @@ ENTRY(__ucc_slice_resume)
 	pop	%rsp
 	.cfi_restore_state
 #endif
-	cmpl	$0, SL_INPLACE(%r8)	/* its bytes are still in place */
+	cmpb	$0, SL_INPLACE(%r8)	/* its bytes are still in place */
 	jne	4f
-	mov	SL_LEN(%r8), %rcx
+	mov	SL_LEN(%r8), %ecx
 	lea	SF_SIZE(%r11), %rsi
 	sub	$SF_SIZE, %rcx
 	COPY
