@@ -136,6 +136,9 @@ $pin "$BUILDDIR/bench/slice" "$reps" csv > "$tmp/slice" || failed="$failed slice
 awk -F, '{ print "slice-" $1 "," $2 ",1," $3 }' "$tmp/slice" >> "$csv"
 echo "  1,000,000 sliced tasklets" >&2
 "$BUILDDIR/examples/tasklets" 1000000 2 8 > "$tmp/tasklets" || failed="$failed tasklets"
+echo "  10,000,000 idle tasklets" >&2
+{ "$BUILDDIR/bench/idle" 10000000 slab && "$BUILDDIR/bench/idle" 10000000 malloc; } \
+	> "$tmp/idle" || failed="$failed idle"
 
 # last: a million contexts churn gigabytes of memory
 ring_labels="glibc preload"
@@ -294,6 +297,8 @@ END { printf "ucc_base_init: %.1f us first on a thread, %.1f ns after\n", f / 10
 echo
 echo "1,000,000 sliced tasklets, 1 to 8 frames deep, all idle at once:"
 sed 's/^/  /' "$tmp/tasklets"
+echo
+cat "$tmp/idle"
 
 if command -v gnuplot >/dev/null 2>&1; then
 	awk -F, '$1 == "slice-sliced" { print $2, $4 }' "$csv" > "$out/slices.dat"

@@ -172,8 +172,8 @@ slice_stack(const ucc_slice_t *s, struct bounds running)
 void
 __ucc_fiber_leave_slice(const ucc_slice_t *from, const ucc_slice_t *to)
 {
-	if (to == NULL)
-		return;
+	if (to == NULL || from == to)
+		return;		/* swap(s, s) stays where it is */
 	struct bounds here = current();
 	struct bounds there = slice_stack(to, here);
 	if (from == NULL || (here.lo == there.lo && here.hi == there.hi))

@@ -30,6 +30,9 @@
 #include "ucontext_compat.h"
 #include "abi.h"
 #include "internal.h"
+#ifdef UCC_SANITIZER_FIBERS
+#include <sanitizer/asan_interface.h>
+#endif
 
 /* The tuned switch keeps a suspended context's frame of registers at the
  * head of its buffer, apart from its stack bytes; the portable one keeps
@@ -351,7 +354,7 @@ off_stack(const ucc_base_t *b, const ucc_slice_t *to)
 }
 
 /* May `to` be resumed by code whose stack pointer is sp?  0 or an errno. */
-static int
+static inline __attribute__((always_inline)) int
 check_target(const ucc_slice_t *to, uintptr_t sp)
 {
 	if (to->base == NULL) {
@@ -378,6 +381,11 @@ check_target(const ucc_slice_t *to, uintptr_t sp)
 static void
 spill(ucc_slice_t *r)
 {
+#ifdef UCC_SANITIZER_FIBERS
+	/* another stack's frames, their redzones poisoned: unpoisoned as a
+	 * restore over them would */
+	ASAN_UNPOISON_MEMORY_REGION((void *)r->sp, r->len - HEAD);
+#endif
 	memcpy(r->buf + HEAD, (const void *)r->sp, r->len - HEAD);
 	r->inplace = 0;
 }
@@ -389,7 +397,7 @@ spill(ucc_slice_t *r)
  * running there, or on a shared stack one suspended and not copied out
  * yet, which is copied out (spilled) only when another context of the
  * base is resumed. */
-static void
+static inline __attribute__((always_inline)) void
 commit(ucc_slice_t *from, ucc_slice_t *to)
 {
 	if (from != NULL) {

@@ -246,6 +246,14 @@ add "portable slice saved one word short" "lib/slice.c" \
 	"s/memcpy(from->buf, sp_, len);/memcpy(from->buf, sp_, len - sizeof(void *));/"
 add "portable slice restored one word short" "lib/slice.c" \
 	"s/memcpy(pending.sp, pending.buf, pending.len);/memcpy(pending.sp, pending.buf, pending.len - sizeof(void *));/"
+add "portable in-place slice copied back" "lib/slice.c" \
+	"s/pending.len = to->inplace ? 0 : to->len;/pending.len = to->len;/"
+add "shared stack: a slice left in place not copied out" "lib/slice.c" \
+	"s/^\t\t\t\tspill(r);/\t\t\t\t;/"
+add "a running sliced context resumable" "lib/slice.c" \
+	"s/return s->state == UCC_SLICE_READY || s->state == UCC_SLICE_SUSPENDED;/return s->state != UCC_SLICE_EMPTY;/"
+add "nested bases: an outer context resumed from inside" "lib/slice.c" \
+	"s/^\t    to->base->sp > b->sp)/\t    to->base->sp > b->sp \&\& 0)/"
 add "handler's entry not counted" "lib/signal.c" \
 	"s/^\t__atomic_add_fetch(&__ucc_sig_active, 1, __ATOMIC_RELAXED);/\t(void)0;/"
 

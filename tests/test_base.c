@@ -429,7 +429,8 @@ START_TEST(swap_with_itself_returns_at_once)
 	ck_assert_int_eq(ucc_slice_swap(&sched, &s), 0);
 	ck_assert_int_eq(self_swaps, 1);
 	ck_assert_int_eq(ucc_slice_state(&s), UCC_SLICE_FINISHED);
-	/* an ordinary context too */
+	/* an ordinary context too (its uc_stack zeroed: the running stack) */
+	memset(&uc, 0, sizeof uc);
 	ucc_slice_wrap(&w, &uc);
 	ck_assert_int_eq(ucc_slice_swap(&w, &w), 0);
 	ucc_slice_release(&s);

@@ -157,7 +157,8 @@ ENTRY(__ucc_slice_resume)
 	lea	SF_SIZE(%r11), %rsi
 	sub	$SF_SIZE, %rcx
 	COPY
-4:	ldmxcsr	SF_FPCTL(%r11)
+4:
+	ldmxcsr	SF_FPCTL(%r11)
 	fldcw	SF_FPCTL+4(%r11)
 	mov	8(%r11), %r15
 	mov	16(%r11), %r14
