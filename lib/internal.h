@@ -55,6 +55,9 @@ void __ucc_fiber_arrived(void);
 void __ucc_fiber_cancel(void);
 void __ucc_fiber_made(void *stack, size_t size);
 
+/* ucc_context_sp, without the PLT (lib/sp.c). */
+void *__ucc_context_sp(const ucontext_t *ucp);
+
 /* Stack slicing (lib/slice.c and lib/arch/<abi>/slice.S). */
 int __ucc_thread_stack(uintptr_t *lo, uintptr_t *hi);
 struct ucc_base;

@@ -285,7 +285,7 @@ ucc_slice_state(const ucc_slice_t *s)
 	if (s->base == NULL && s->state != UCC_SLICE_RUNNING &&
 	    s->state != UCC_SLICE_RELEASED)
 		/* ordinary: resumable as its ucontext_t is */
-		return s->buf != NULL && ucc_context_sp(UCP(s)) != NULL ?
+		return s->buf != NULL && __ucc_context_sp(UCP(s)) != NULL ?
 			UCC_SLICE_SUSPENDED : UCC_SLICE_EMPTY;
 	return s->state;
 }
@@ -309,7 +309,7 @@ ucc_slice_sp(const ucc_slice_t *s)
 		return NULL;
 	if (s->base == NULL)
 		return s->state != UCC_SLICE_RUNNING && s->buf != NULL ?
-			ucc_context_sp(UCP(s)) : NULL;
+			__ucc_context_sp(UCP(s)) : NULL;
 	return resumable(s) ? (void *)s->sp : NULL;
 }
 
@@ -334,7 +334,7 @@ __ucc_slice_return(ucc_slice_t *self, ucc_slice_t *link)
 static int
 on_stack(const ucc_base_t *b, uintptr_t sp)
 {
-	return sp >= b->lo && sp < b->hi;
+	return sp - b->lo < b->hi - b->lo;	/* lo <= sp < hi */
 }
 
 /* The stack bytes a context at sp keeps: none above the base point. */
@@ -342,38 +342,6 @@ static size_t
 stack_bytes(const ucc_base_t *b, uintptr_t sp)
 {
 	return sp < b->sp ? b->sp - sp : 0;
-}
-
-/* Does `to` run on another stack than b's? */
-static int
-off_stack(const ucc_base_t *b, const ucc_slice_t *to)
-{
-	if (to->base != NULL)
-		return to->base->hi <= b->lo || to->base->lo >= b->hi;
-	return !on_stack(b, (uintptr_t)ucc_context_sp(UCP(to)));
-}
-
-/* May `to` be resumed by code whose stack pointer is sp?  0 or an errno. */
-static inline __attribute__((always_inline)) int
-check_target(const ucc_slice_t *to, uintptr_t sp)
-{
-	if (to->base == NULL) {
-		/* ordinary: resumable as its ucontext_t is (NULL, from a
-		 * zeroed ucc_slice_t: nothing to resume) */
-		return to->buf != NULL && ucc_context_sp(UCP(to)) != NULL ? 0 : EINVAL;
-	}
-	const ucc_base_t *b = to->base;
-	if (!resumable(to) || to->sp == 0 || !b->live || to->base_sp != b->sp)
-		return EINVAL;		/* running, finished, released, never saved, or the base moved */
-	if (on_stack(b, sp)) {
-		if (sp > b->top)
-			return EINVAL;	/* the base's frame has returned */
-	} else if (!pthread_equal(pthread_self(), b->thread)) {
-		return EINVAL;		/* the base is another thread's */
-	}
-	if (to->sp < b->lo || to->len != HEAD + stack_bytes(b, to->sp))
-		return ERANGE;		/* the slice does not fit below the base */
-	return 0;
 }
 
 /* Put the bytes of a suspended context, left on its shared stack, into
@@ -398,13 +366,13 @@ spill(ucc_slice_t *r)
  * yet, which is copied out (spilled) only when another context of the
  * base is resumed. */
 static inline __attribute__((always_inline)) void
-commit(ucc_slice_t *from, ucc_slice_t *to)
+commit(ucc_slice_t *from, ucc_slice_t *to, int lazy)
 {
 	if (from != NULL) {
 		ucc_base_t *b = from->base;
 		if (b != NULL) {
-			from->inplace = from != to && b->shared && off_stack(b, to);
-			b->resident = from->inplace ? from : NULL;
+			from->inplace = lazy;
+			b->resident = lazy ? from : NULL;
 		}
 		from->state = UCC_SLICE_SUSPENDED;
 	}
@@ -437,36 +405,63 @@ commit(ucc_slice_t *from, ucc_slice_t *to)
 int
 __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 {
-	/* swap(s, s) resumes what it has just saved */
-	int err = from == to ? 0 : check_target(to, sp);
-	if (err != 0)
-		return err;
+	ucc_base_t *tb = to->base;
+	uintptr_t to_sp = 0;	/* where to resumes */
+
+	/* May to be resumed from here?  swap(s, s) resumes what it has
+	 * just saved. */
+	if (from == to) {
+		/* nothing to check */
+	} else if (tb == NULL) {
+		/* ordinary: resumable as its ucontext_t is (none, in a
+		 * zeroed ucc_slice_t: nothing to resume) */
+		if (to->buf == NULL ||
+		    (to_sp = (uintptr_t)__ucc_context_sp(UCP(to))) == 0)
+			return EINVAL;
+	} else {
+		/* running, finished, released, never saved, or the base moved */
+		if (!resumable(to) || to->sp == 0 || !tb->live || to->base_sp != tb->sp)
+			return EINVAL;
+		if (on_stack(tb, sp)) {
+			if (sp > tb->top)
+				return EINVAL;	/* the base's frame has returned */
+		} else if (!pthread_equal(pthread_self(), tb->thread)) {
+			return EINVAL;		/* the base is another thread's */
+		}
+		to_sp = to->sp;
+		if (to_sp < tb->lo || to->len != HEAD + stack_bytes(tb, to_sp))
+			return ERANGE;	/* the slice does not fit below the base */
+	}
 	if (from == NULL) {
-		commit(NULL, to);
+		commit(NULL, to, 0);
 		return 0;
 	}
-	if (from->base == NULL) {
+
+	/* May from be saved? */
+	ucc_base_t *b = from->base;
+	if (b == NULL) {
 		if (from->buf == NULL)
 			return EINVAL;	/* zeroed: nowhere to save */
 		/* Code whose frames lie below to's base would be overwritten
 		 * by its slice: it must be saved as a slice itself. */
-		if (to->base != NULL && on_stack(to->base, sp) && sp < to->base->sp)
+		if (tb != NULL && on_stack(tb, sp) && sp < tb->sp)
 			return EINVAL;
-		commit(from, to);
+		commit(from, to, 0);
 		return 0;
 	}
-	const ucc_base_t *b = from->base;
 	if (!b->live || !on_stack(b, sp) || sp > b->top)
 		return EINVAL;		/* not running below its base */
+	/* Does the code resumed run on another stack than b's? */
+	int elsewhere = from != to &&
+		(tb != NULL ? tb->hi <= b->lo || tb->lo >= b->hi : !on_stack(b, to_sp));
 	/* Nested bases: a context of the inner one does not resume one of
 	 * an outer base on the same stack, whose slice would overwrite the
 	 * frames above the inner base point. */
-	if (to->base != NULL && to->base != b && !off_stack(b, to) &&
-	    to->base->sp > b->sp)
+	if (tb != NULL && tb != b && !elsewhere && tb->sp > b->sp)
 		return EINVAL;
 #ifdef UCC_PORT_SLICE
 	size_t len = HEAD + stack_bytes(b, sp);
-	err = reserve(from, len);
+	int err = reserve(from, len);
 	if (err != 0)
 		return err;
 	from->len = (uint32_t)len;
@@ -474,11 +469,12 @@ __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 	from->base_sp = b->sp;
 #else
 	/* sp is an estimate: the primitive saves from a little lower */
-	err = reserve(from, HEAD + stack_bytes(b, sp - SP_SLACK));
+	int err = reserve(from, HEAD + stack_bytes(b, sp - SP_SLACK));
 	if (err != 0)
 		return err;
 #endif
-	commit(from, to);
+	/* kept on its shared stack while the code resumed runs elsewhere */
+	commit(from, to, elsewhere && b->shared);
 	return 0;
 }
 

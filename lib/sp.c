@@ -32,3 +32,7 @@ ucc_context_sp(const ucontext_t *ucp)
 	}
 	return sp == 0 ? NULL : (void *)(sp + UC_STACK_BIAS);
 }
+
+/* The same, called inside the library without the PLT. */
+extern __typeof__(ucc_context_sp) __ucc_context_sp
+	__attribute__((alias("ucc_context_sp"), visibility("hidden")));
