@@ -451,14 +451,18 @@ __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 	}
 	if (!b->live || !on_stack(b, sp) || sp > b->top)
 		return EINVAL;		/* not running below its base */
-	/* Does the code resumed run on another stack than b's? */
-	int elsewhere = from != to &&
-		(tb != NULL ? tb->hi <= b->lo || tb->lo >= b->hi : !on_stack(b, to_sp));
-	/* Nested bases: a context of the inner one does not resume one of
-	 * an outer base on the same stack, whose slice would overwrite the
-	 * frames above the inner base point. */
-	if (tb != NULL && tb != b && !elsewhere && tb->sp > b->sp)
-		return EINVAL;
+	/* Does the code resumed run on another stack than b's?  (Not when
+	 * it is a context of the same base: the common case, kept short.) */
+	int elsewhere = 0;
+	if (tb != b && from != to) {
+		elsewhere = tb != NULL ? tb->hi <= b->lo || tb->lo >= b->hi :
+			!on_stack(b, to_sp);
+		/* Nested bases: a context of the inner one does not resume
+		 * one of an outer base on the same stack, whose slice would
+		 * overwrite the frames above the inner base point. */
+		if (tb != NULL && !elsewhere && tb->sp > b->sp)
+			return EINVAL;
+	}
 #ifdef UCC_PORT_SLICE
 	size_t len = HEAD + stack_bytes(b, sp);
 	int err = reserve(from, len);

@@ -253,7 +253,7 @@ add "shared stack: a slice left in place not copied out" "lib/slice.c" \
 add "a running sliced context resumable" "lib/slice.c" \
 	"s/return s->state == UCC_SLICE_READY || s->state == UCC_SLICE_SUSPENDED;/return s->state != UCC_SLICE_EMPTY;/"
 add "nested bases: an outer context resumed from inside" "lib/slice.c" \
-	"s/ \&\& !elsewhere \&\& tb->sp > b->sp)$/ \&\& !elsewhere \&\& tb->sp > b->sp \&\& 0)/"
+	"s/^\t\tif (tb != NULL \&\& !elsewhere \&\& tb->sp > b->sp)$/\t\tif (0)/"
 add "handler's entry not counted" "lib/signal.c" \
 	"s/^\t__atomic_add_fetch(&__ucc_sig_active, 1, __ATOMIC_RELAXED);/\t(void)0;/"
 
