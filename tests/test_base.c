@@ -46,9 +46,10 @@ want(const struct job *j)
 	return (long)j->n * (j->n - 1) / 2;
 }
 
-/* Round robin from the ordinary scheduler until all n have finished. */
+/* Round robin, saving the scheduler into from, until all n have
+ * finished; after each resume, then(), if given. */
 static void
-round_robin(ucc_slice_t *t, int n)
+round_robin_from(ucc_slice_t *from, ucc_slice_t *t, int n, void (*then)(void))
 {
 	for (int alive = n; alive > 0;) {
 		alive = 0;
@@ -56,9 +57,18 @@ round_robin(ucc_slice_t *t, int n)
 			if (ucc_slice_state(&t[i]) == UCC_SLICE_FINISHED)
 				continue;
 			alive++;
-			ck_assert_int_eq(ucc_slice_swap(&sched, &t[i]), 0);
+			ck_assert_int_eq(ucc_slice_swap(from, &t[i]), 0);
+			if (then != NULL)
+				then();
 		}
 	}
+}
+
+/* The same from the ordinary scheduler. */
+static void
+round_robin(ucc_slice_t *t, int n)
+{
+	round_robin_from(&sched, t, n, NULL);
 }
 
 static stack_t
@@ -155,14 +165,7 @@ thread_base_tasks(void *arg)
 		ucc_slice_init(&tt[i], &tb);
 		ck_assert_int_eq(ucc_slice_make(&tt[i], &tb, run_job, &jobs[i], &tsched), 0);
 	}
-	for (int alive = 2; alive > 0;) {
-		alive = 0;
-		for (int i = 0; i < 2; i++)
-			if (ucc_slice_state(&tt[i]) != UCC_SLICE_FINISHED) {
-				alive++;
-				ck_assert_int_eq(ucc_slice_swap(&tsched, &tt[i]), 0);
-			}
-	}
+	round_robin_from(&tsched, tt, 2, NULL);
 	for (int i = 0; i < 2; i++)
 		ucc_slice_release(&tt[i]);
 }
@@ -222,14 +225,7 @@ own_stack_context(void)
 		ucc_slice_init(&t[i], &b);
 		ck_assert_int_eq(ucc_slice_make(&t[i], &b, run_job, &j[i], &tsched), 0);
 	}
-	for (int alive = 3; alive > 0;) {
-		alive = 0;
-		for (int i = 0; i < 3; i++)
-			if (ucc_slice_state(&t[i]) != UCC_SLICE_FINISHED) {
-				alive++;
-				ck_assert_int_eq(ucc_slice_swap(&tsched, &t[i]), 0);
-			}
-	}
+	round_robin_from(&tsched, t, 3, NULL);
 	for (int i = 0; i < 3; i++) {
 		ck_assert_int_eq(j[i].sum, want(&j[i]));
 		ucc_slice_release(&t[i]);
@@ -270,6 +266,12 @@ inner_job(void *arg)
 	rounds(j);
 }
 
+static void
+outer_turn(void)
+{
+	ck_assert_int_eq(ucc_slice_swap(&ot[0], &osched), 0);
+}
+
 /* An outer tasklet that makes a base below itself and runs two inner
  * tasklets on it, then yields to the outer scheduler. */
 static void
@@ -284,16 +286,8 @@ maker_job(void *arg)
 		ucc_slice_init(&it[i], &inner);
 		ck_assert_int_eq(ucc_slice_make(&it[i], &inner, inner_job, &ij[i], &maker_in), 0);
 	}
-	for (int alive = 2; alive > 0;) {
-		alive = 0;
-		for (int i = 0; i < 2; i++)
-			if (ucc_slice_state(&it[i]) != UCC_SLICE_FINISHED) {
-				alive++;
-				ck_assert_int_eq(ucc_slice_swap(&maker_in, &it[i]), 0);
-				/* between inner rounds, the outer world goes on */
-				ck_assert_int_eq(ucc_slice_swap(&ot[0], &osched), 0);
-			}
-	}
+	/* between inner rounds, the outer world goes on */
+	round_robin_from(&maker_in, it, 2, outer_turn);
 	for (int i = 0; i < 2; i++)
 		ucc_slice_release(&it[i]);
 	ucc_slice_release(&maker_in);
@@ -310,14 +304,7 @@ START_TEST(nested_bases)
 	ucc_slice_init(&ot[1], &outer);
 	ck_assert_int_eq(ucc_slice_make(&ot[0], &outer, maker_job, ij, &osched), 0);
 	ck_assert_int_eq(ucc_slice_make(&ot[1], &outer, run_job, &other, &osched), 0);
-	for (int alive = 2; alive > 0;) {
-		alive = 0;
-		for (int i = 0; i < 2; i++)
-			if (ucc_slice_state(&ot[i]) != UCC_SLICE_FINISHED) {
-				alive++;
-				ck_assert_int_eq(ucc_slice_swap(&osched, &ot[i]), 0);
-			}
-	}
+	round_robin_from(&osched, ot, 2, NULL);
 	ck_assert_int_eq(outer_refused, 2);
 	ck_assert_int_eq(refused_errno, EINVAL);
 	ck_assert_int_eq(ij[0].sum, want(&ij[0]));
