@@ -102,6 +102,9 @@ typedef struct ucc_base {
 	struct ucc_slice *resident;	/* shared: whose bytes are on it */
 	void *(*realloc_fn)(void *, size_t);	/* its slices' buffers */
 	void (*free_fn)(void *);
+	uintptr_t span;		/* hi - lo */
+	uintptr_t reach;	/* lo + reach: the highest stack pointer a
+				 * context of the base runs at; 0 released */
 } ucc_base_t;
 
 /* The base point lies UCC_BASE_SLACK bytes below the stack pointer of

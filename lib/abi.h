@@ -7,6 +7,7 @@
  *   UC_ABI(name, value)             a psABI fact used by makecontext
  *   UC_ARGREG(offset)               the registers carrying arguments, in order
  *   UC_SLICE(name, offset, member)  offset of a ucc_slice_t member
+ *   UC_BASE(name, offset, member)   offset of a ucc_base_t member
  *
  * lib/offsets.c turns the first three into _Static_asserts. */
 #ifndef UCC_ABI_H
@@ -19,6 +20,7 @@
 # define UC_ABI(name, value)		.equ name, value
 # define UC_ARGREG(off)
 # define UC_SLICE(name, off, member)	.equ name, off
+# define UC_BASE(name, off, member)	.equ name, off
 # include "offsets.def"
 #else
 # define UC_OFF(name, off, member)	name = (off),
@@ -27,6 +29,7 @@
 # define UC_ABI(name, value)		name = (value),
 # define UC_ARGREG(off)
 # define UC_SLICE(name, off, member)	name = (off),
+# define UC_BASE(name, off, member)	name = (off),
 enum ucc_abi {
 # include "offsets.def"
 };
@@ -36,8 +39,10 @@ enum ucc_abi {
 # undef UC_CONST
 # undef UC_ABI
 # undef UC_SLICE
+# undef UC_BASE
 # define UC_OFF(name, off, member)
 # define UC_SLICE(name, off, member)
+# define UC_BASE(name, off, member)
 # define UC_FPOFF(name, off, member)
 # define UC_CONST(name, value, expr)
 # define UC_ABI(name, value)
@@ -54,6 +59,7 @@ static const unsigned short ucc_argregs[] = {
 #undef UC_ABI
 #undef UC_ARGREG
 #undef UC_SLICE
+#undef UC_BASE
 
 /* The optional facts, #defined in offsets.def by the ports whose psABI
  * needs them (lib/arch/README), each with its default:

@@ -178,6 +178,13 @@ __ucc_fiber_leave_slice(const ucc_slice_t *from, const ucc_slice_t *to)
 	struct bounds there = slice_stack(to, here);
 	if (from == NULL || (here.lo == there.lo && here.hi == there.hi))
 		leaving_frames();
+	/* a sliced context's frames become bytes in its buffer or kept in
+	 * place: code that runs there next must not find their redzones */
+	if (from != NULL && from->base != NULL) {
+		uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+		if (sp >= from->base->lo && sp < from->base->sp)
+			ASAN_UNPOISON_MEMORY_REGION((void *)sp, from->base->sp - sp);
+	}
 	/* a restored slice's bytes replace frames poisoned for other code */
 	if (to->base != NULL && to->sp != 0 && to->sp < to->base->sp)
 		ASAN_UNPOISON_MEMORY_REGION((void *)to->sp, to->base->sp - to->sp);

@@ -20,6 +20,9 @@
 #define UC_SLICE(name, off, member) \
 	_Static_assert(offsetof(ucc_slice_t, member) == (off), \
 		       #name ": ucc_slice_t." #member " is not at " #off);
+#define UC_BASE(name, off, member) \
+	_Static_assert(offsetof(ucc_base_t, member) == (off), \
+		       #name ": ucc_base_t." #member " is not at " #off);
 #define UC_ABI(name, value)
 #define UC_ARGREG(off)
 #include "offsets.def"

@@ -87,6 +87,8 @@ base_setup(ucc_base_t *base, uintptr_t sp, uintptr_t top, uintptr_t lo,
 	base->resident = NULL;
 	base->realloc_fn = default_realloc;
 	base->free_fn = default_free;
+	base->span = hi - lo;
+	base->reach = (top < hi ? top : hi - 1) - lo;
 	base->live = 1;
 }
 
@@ -158,8 +160,13 @@ UCC_API void
 ucc_base_release(ucc_base_t *base)
 {
 	if (base != NULL) {
+		/* slice.S's checks fail on these: no context of the base on
+		 * its stack (reach 0, lo 0), none saved against it (sp 0) */
 		base->live = 0;
 		base->resident = NULL;
+		base->sp = 0;
+		base->lo = 0;
+		base->reach = 0;
 	}
 }
 
@@ -337,6 +344,15 @@ on_stack(const ucc_base_t *b, uintptr_t sp)
 	return sp - b->lo < b->hi - b->lo;	/* lo <= sp < hi */
 }
 
+/* Does code resumed at stack pointer sp run on b's stack?  Its frames
+ * lie at sp and above, what it pushes below: lo < sp <= hi (a context
+ * makecontext made on all of the stack starts at hi on some ABIs). */
+static int
+runs_on(const ucc_base_t *b, uintptr_t sp)
+{
+	return sp - b->lo - 1 < b->span;
+}
+
 /* The stack bytes a context at sp keeps: none above the base point. */
 static size_t
 stack_bytes(const ucc_base_t *b, uintptr_t sp)
@@ -456,7 +472,7 @@ __ucc_slice_prepare(ucc_slice_t *from, ucc_slice_t *to, uintptr_t sp)
 	int elsewhere = 0;
 	if (tb != b && from != to) {
 		elsewhere = tb != NULL ? tb->hi <= b->lo || tb->lo >= b->hi :
-			!on_stack(b, to_sp);
+			!runs_on(b, to_sp);
 		/* Nested bases: a context of the inner one does not resume
 		 * one of an outer base on the same stack, whose slice would
 		 * overwrite the frames above the inner base point. */

@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -606,6 +607,293 @@ START_TEST(base_init_stack_bad_input)
 }
 END_TEST
 
+/* ---- the switches a scheduler makes, refused or copied ---------------
+ *
+ * Each refusal and each copy decision of ucc_slice_swap in the shapes a
+ * scheduler's switches take: an ordinary scheduler and a tasklet, either
+ * way round, and two tasklets of one base.  (x86_64 checks these in
+ * assembly, apart from the C every other switch goes through.) */
+
+static ucc_slice_t probe_zero;		/* zeroed: EINVAL either side */
+static ucc_slice_t *probe_home;		/* where probe yields */
+static ucc_base_t *probe_base;
+static int probe_mode, probe_result, probe_errno;
+enum { PROBE_YIELD, PROBE_TO_ZERO, PROBE_RELEASED };
+
+static void
+probe(void *arg)
+{
+	ucc_slice_t *self = arg;
+	for (;;) {
+		errno = 0;
+		probe_result = 0;
+		if (probe_mode == PROBE_TO_ZERO) {
+			probe_result = ucc_slice_swap(self, &probe_zero);
+		} else if (probe_mode == PROBE_RELEASED) {
+			ucc_base_release(probe_base);
+			probe_result = ucc_slice_swap(self, probe_home);
+			probe_errno = errno;
+			ucc_slice_set(probe_home);	/* abandoned */
+			ck_abort_msg("ucc_slice_set returned");
+		}
+		probe_errno = errno;
+		ck_assert_int_eq(ucc_slice_swap(self, probe_home), 0);
+	}
+}
+
+static ucc_slice_t probe_t;
+static ucc_slice_t other_wrap;
+static ucontext_t other_uc;
+static int other_result, other_errno;
+
+/* Another thread, with an ordinary context of its own, resumes the
+ * tasklet of this thread's shared stack. */
+static void *
+other_thread(void *arg)
+{
+	(void)arg;
+	memset(&other_uc, 0, sizeof other_uc);
+	ucc_slice_wrap(&other_wrap, &other_uc);
+	probe_home = &other_wrap;	/* where it would yield, resumed here */
+	errno = 0;
+	other_result = ucc_slice_swap(&other_wrap, &probe_t);
+	other_errno = errno;
+	return NULL;
+}
+
+/* An ordinary context on the lower half of the shared stack, below the
+ * base point, resumes the tasklet whose bytes are still in place. */
+static ucontext_t below_uc, back_uc;
+static void
+ordinary_below(void)
+{
+	ucc_slice_t w;
+	ucc_slice_wrap(&w, &below_uc);
+	probe_home = &w;
+	errno = 0;
+	other_result = ucc_slice_swap(&w, &probe_t);
+	other_errno = errno;
+}
+
+START_TEST(scheduler_switch_refusals)
+{
+	ucc_base_t b;
+	stack_t ss = shared_stack(64 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_init(&probe_t, &b);
+	probe_home = &sched;
+	probe_base = &b;
+	probe_mode = PROBE_YIELD;
+	ck_assert_int_eq(ucc_slice_make(&probe_t, &b, probe, &probe_t, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);	/* in place */
+	ck_assert_int_eq(ucc_slice_state(&probe_t), UCC_SLICE_SUSPENDED);
+
+	/* a zeroed context as from (nowhere to save) and as to, from a
+	 * tasklet (nothing to resume) */
+	memset(&probe_zero, 0, sizeof probe_zero);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&probe_zero, &probe_t), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	probe_mode = PROBE_TO_ZERO;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);
+	ck_assert_int_eq(probe_result, -1);
+	ck_assert_int_eq(probe_errno, EINVAL);
+	probe_mode = PROBE_YIELD;
+
+	/* another thread, though the tasklet's bytes are in place */
+	pthread_t th;
+	ck_assert_int_eq(pthread_create(&th, NULL, other_thread, NULL), 0);
+	pthread_join(th, NULL);
+	ck_assert_int_eq(other_result, -1);
+	ck_assert_int_eq(other_errno, EINVAL);
+	probe_home = &sched;
+
+	/* an ordinary context running on the shared stack, below the base */
+	fresh_ctx(&below_uc, ss.ss_sp, ss.ss_size / 2, &back_uc);
+	ucc_makecontext(&below_uc, ordinary_below, 0);
+	ck_assert_int_eq(ucc_swapcontext(&back_uc, &below_uc), 0);
+	ck_assert_int_eq(other_result, -1);
+	ck_assert_int_eq(other_errno, EINVAL);
+	probe_home = &sched;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);	/* still fine */
+
+	/* a tasklet whose base was released while it ran */
+	probe_mode = PROBE_RELEASED;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);
+	ck_assert_int_eq(probe_result, -1);
+	ck_assert_int_eq(probe_errno, EINVAL);
+	ucc_slice_release(&probe_t);
+
+	/* a suspended tasklet of a released base, from the scheduler */
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	probe_mode = PROBE_YIELD;
+	ck_assert_int_eq(ucc_slice_make(&probe_t, &b, probe, &probe_t, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), 0);
+	ucc_base_release(&b);
+	errno = 0;
+	ck_assert_int_eq(ucc_slice_swap(&sched, &probe_t), -1);
+	ck_assert_int_eq(errno, EINVAL);
+	ucc_slice_release(&probe_t);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+}
+END_TEST
+
+/* junk: writes 4 KiB below its caller (under ASan, over where the
+ * tasklet's frames had their redzones) */
+static void __attribute__((noinline))
+junk(void)
+{
+	volatile char big[4096];
+	for (size_t i = 0; i < sizeof big; i++)
+		big[i] = (char)0x5a;
+}
+
+static ucc_slice_t ord_wrap;
+static ucontext_t ord_uc;
+
+static void
+ordinary_loop(void)
+{
+	for (;;) {
+		junk();
+		ck_assert_int_eq(ucc_slice_swap(&ord_wrap, &sched), 0);
+	}
+}
+
+/* A tasklet that yields to an ordinary context keeps its bytes in place
+ * only on a shared stack, and only while that context runs on another
+ * stack: here, code runs over them in between, and every round checks
+ * the tasklet's locals. */
+START_TEST(tasklet_bytes_copied_when_others_run_over_them)
+{
+	struct tstack st;
+	ucc_slice_t t;
+	struct job j = { &t, &ord_wrap, 3, 20, 0 };
+
+	/* a base on the thread's stack: the scheduler's calls run over it */
+	ucc_base_t b;
+	ck_assert_int_eq(ucc_base_init(&b), 0);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_wrap(&ord_wrap, &ord_uc);
+	tstack_alloc(&st, 64 * 1024);
+	make_ctx(&ord_uc, &st, NULL, ordinary_loop);
+	ucc_slice_init(&t, &b);
+	ck_assert_int_eq(ucc_slice_make(&t, &b, run_job, &j, &sched), 0);
+	while (ucc_slice_state(&t) != UCC_SLICE_FINISHED) {
+		ck_assert_int_eq(ucc_slice_swap(&sched, &t), 0);
+		junk();
+	}
+	ck_assert_int_eq(j.sum, want(&j));
+	ucc_slice_release(&t);
+	ucc_base_release(&b);
+
+	/* a shared stack, and an ordinary context made on all of it, which
+	 * runs once, over the tasklet's bytes */
+	stack_t ss = shared_stack(64 * 1024);
+	ck_assert_int_eq(ucc_base_init_stack(&b, &ss), 0);
+	fresh_ctx(&ord_uc, ss.ss_sp, ss.ss_size, NULL);
+	ucc_makecontext(&ord_uc, ordinary_loop, 0);
+	struct job k = { &t, NULL, 4, 20, 0 };
+	ucc_slice_init(&t, &b);
+	ck_assert_int_eq(ucc_slice_make(&t, &b, run_job, &k, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t), 0);
+	k.to = &ord_wrap;	/* its buffer holds its depth now */
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t), 0);	/* via ord_uc */
+	k.to = NULL;
+	while (ucc_slice_state(&t) != UCC_SLICE_FINISHED)
+		ck_assert_int_eq(ucc_slice_swap(&sched, &t), 0);
+	ck_assert_int_eq(k.sum, want(&k));
+	ucc_slice_release(&t);
+	ucc_base_release(&b);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
+	tstack_free(&st);
+}
+END_TEST
+
+/* Two bases made at one point: contexts of each may resume the other's
+ * (their slices end at the same place), and a context that abandons
+ * itself still becomes finished when another of its own base runs. */
+static ucc_slice_t t1, t2, t3;
+
+static void
+first_of_two(void *arg)
+{
+	(void)arg;
+	ck_assert_int_eq(ucc_slice_swap(&t1, &t2), 0);
+	ucc_slice_set(&sched);
+}
+
+static void
+second_of_two(void *arg)
+{
+	(void)arg;
+	ck_assert_int_eq(ucc_slice_swap(&t2, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&t2, &t1), 0);
+}
+
+static void
+third(void *arg)
+{
+	(void)arg;
+	ck_assert_int_eq(ucc_slice_swap(&t3, &sched), 0);
+}
+
+static void
+yields_deep(void *arg)
+{
+	volatile char pad[512];
+	pad[0] = 0;
+	ucc_slice_swap(arg, &sched);
+	(void)pad[0];
+}
+
+/* swap(s, s) with s suspended: s takes the running code, and runs. */
+static void
+swaps_with_a_suspended_one(void *arg)
+{
+	(void)arg;
+	ck_assert_int_eq(ucc_slice_swap(&t1, &t1), 0);
+	ck_assert_int_eq(ucc_slice_state(&t1), UCC_SLICE_RUNNING);
+	ucc_slice_set(&sched);
+}
+
+START_TEST(two_bases_at_one_point)
+{
+	ucc_base_t b1, b2;
+	ck_assert_int_eq(ucc_base_init(&b1), 0);
+	ck_assert_int_eq(ucc_base_init(&b2), 0);
+	ck_assert(b1.sp == b2.sp);
+	ucc_slice_wrap(&sched, &sched_uc);
+	ucc_slice_init(&t1, &b1);
+	ucc_slice_init(&t2, &b2);
+	ucc_slice_init(&t3, &b1);
+	ck_assert_int_eq(ucc_slice_make(&t1, &b1, first_of_two, NULL, &sched), 0);
+	ck_assert_int_eq(ucc_slice_make(&t2, &b2, second_of_two, NULL, &sched), 0);
+	ck_assert_int_eq(ucc_slice_make(&t3, &b1, third, NULL, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t2), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t1), 0);
+	ck_assert_int_eq(ucc_slice_state(&t1), UCC_SLICE_RUNNING);	/* abandoned */
+	ck_assert_int_eq(ucc_slice_state(&t2), UCC_SLICE_SUSPENDED);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t3), 0);
+	ck_assert_int_eq(ucc_slice_state(&t1), UCC_SLICE_FINISHED);
+
+	/* t1, suspended again (its buffer larger than t3's depth), swapped
+	 * with itself by t3 */
+	ck_assert_int_eq(ucc_slice_make(&t1, &b1, yields_deep, &t1, &sched), 0);
+	ck_assert_int_eq(ucc_slice_make(&t3, &b1, swaps_with_a_suspended_one, NULL, &sched), 0);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t1), 0);
+	ck_assert_int_eq(ucc_slice_state(&t1), UCC_SLICE_SUSPENDED);
+	ck_assert_int_eq(ucc_slice_swap(&sched, &t3), 0);
+	ucc_slice_release(&t1);
+	ucc_slice_release(&t2);
+	ucc_slice_release(&t3);
+	ucc_base_release(&b1);
+	ucc_base_release(&b2);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -625,6 +913,12 @@ main(void)
 	tcase_add_test(tc, abandoned_context_is_finished);
 	tcase_add_test(tc, allocator_belongs_to_the_base);
 	tcase_add_test(tc, base_init_stack_bad_input);
+	suite_add_tcase(s, tc);
+
+	tc = tcase("a scheduler's switches");
+	tcase_add_test(tc, scheduler_switch_refusals);
+	tcase_add_test(tc, tasklet_bytes_copied_when_others_run_over_them);
+	tcase_add_test(tc, two_bases_at_one_point);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }
