@@ -37,6 +37,12 @@ __attribute__((noreturn)) void __ucc_resume(const ucontext_t *to);
 
 /* AT_HWCAP, on a port whose assembly tests the hardware (lib/hwcap.c). */
 extern unsigned long __ucc_hwcap;
+/* 1: the port copies slices with AVX (UCC_PORT_WIDE_COPY, lib/hwcap.c). */
+extern unsigned char __ucc_copy_wide;
+/* Under valgrind, the tuned slice switch makes the bytes it copies back
+ * addressable first (lib/slice.c, built with valgrind.h). */
+extern unsigned char __ucc_valgrind;
+void __ucc_valgrind_slice_in(void *lo, size_t len);
 
 /* Where a function started by makecontext returns to (lib/arch/<abi>),
  * and the C it calls there (lib/makecontext.c). */

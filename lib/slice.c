@@ -626,3 +626,27 @@ ucc_slice_set(ucc_slice_t *to)
 extern __typeof__(ucc_slice_set) __ucc_slice_set
 	__attribute__((alias("ucc_slice_set"), visibility("hidden")));
 #endif
+
+#if defined(HAVE_VALGRIND_VALGRIND_H) && defined(UCC_PORT_SLICE)
+#include <valgrind/memcheck.h>
+
+unsigned char __ucc_valgrind;
+
+__attribute__((constructor)) static void
+detect_valgrind(void)
+{
+	__ucc_valgrind = RUNNING_ON_VALGRIND != 0;
+}
+
+/* Called by the tuned switch (UCC_PORT_SLICE: x86_64) under valgrind,
+ * before it copies a slice back from another stack: memcheck takes a jump
+ * of the stack pointer from another stack for a switch, and leaves the
+ * bytes below it as the code that last returned from there left them,
+ * unaddressable.  [lo, lo + len) is the slice and the red zone below it.
+ * The portable switch is not run under valgrind. */
+void
+__ucc_valgrind_slice_in(void *lo, size_t len)
+{
+	VALGRIND_MAKE_MEM_UNDEFINED(lo, len);
+}
+#endif

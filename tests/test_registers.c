@@ -146,19 +146,7 @@ main(void)
 	TCase *tc = tcase("registers");
 	tcase_add_test(tc, swapcontext_keeps_callee_saved);
 	tcase_add_test(tc, getcontext_setcontext_keep_callee_saved);
-	tcase_add_loop_test(tc, slice_swap_keeps_callee_saved, 0, 1);
-#ifdef HAVE_VALGRIND_VALGRIND_H
-	/* memcheck takes each jump between the scheduler's own stack and
-	 * the task's slice, on this thread's stack, for a switch of stacks,
-	 * and reports the slice copies into this thread's stack as invalid
-	 * writes: not run there, and counted as skipped */
-	if (RUNNING_ON_VALGRIND)
-		fprintf(stderr, "SKIP: slice_swap_keeps_callee_saved (ordinary "
-			"scheduler): memcheck reports the slice copies across "
-			"stacks; it runs natively and under qemu\n");
-	else
-#endif
-		tcase_add_loop_test(tc, slice_swap_keeps_callee_saved, 1, 2);
+	tcase_add_loop_test(tc, slice_swap_keeps_callee_saved, 0, 2);
 	suite_add_tcase(s, tc);
 	return run_suite(s);
 }

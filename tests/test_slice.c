@@ -1,7 +1,9 @@
 /* Base contexts and stack slicing: stack-top queries; tasklets whose
  * locals and deep recursion survive slicing; a slice restored after the
- * base's stack was reused; sliced and ordinary contexts mixed; every
- * error, each leaving both contexts usable. */
+ * base's stack was reused; every slice length copied exactly; sliced and
+ * ordinary contexts mixed; every error, each leaving both contexts
+ * usable.  Built a second time on x86_64, as test_slice_narrow, with
+ * the copy that CPUs without AVX take. */
 #include "util.h"
 #include "libc.h"
 #ifdef HAVE_VALGRIND_VALGRIND_H
@@ -253,6 +255,91 @@ START_TEST(ten_thousand_tasklets)
 		ucc_slice_release(&many[i]);
 	}
 	ck_assert_int_gt(switches, N * 5);
+}
+END_TEST
+
+/* ---- every slice length, copied exactly ---------------------------- */
+
+/* Two tasklets switch straight to each other, each with an array of
+ * `len` bytes on its stack that it refills before every switch and
+ * checks after it: a slice copied a byte short, too far, from the other
+ * one's buffer or stale fails.  Every length from nothing to past the
+ * points where the copy changes method (x86_64: 64 bytes a round, then
+ * 16 at a time, up to 1 KiB without AVX and 6 KiB with it; rep movsb
+ * beyond), so every copy loop runs with every count of rounds and
+ * remainder; on a base on the thread's stack and on a shared one. */
+enum { LEN_MAX = 6400, LEN_ROUNDS = 3 };
+static ucc_slice_t len_task[2];
+static size_t len_of[2];
+static int len_done[2];
+
+static unsigned char
+len_byte(int id, int round, size_t i)
+{
+	return (unsigned char)(i * 31 + (size_t)id * 101 + (size_t)round * 7 + (i >> 8));
+}
+
+static void
+len_body(void *arg)
+{
+	int id = (int)(intptr_t)arg;
+	size_t n = len_of[id];
+	volatile unsigned char *a = alloca(n + 1);
+	for (int r = 0; r < LEN_ROUNDS; r++) {
+		for (size_t i = 0; i < n; i++)
+			a[i] = len_byte(id, r, i);
+		ck_assert_int_eq(ucc_slice_swap(&len_task[id], &len_task[!id]), 0);
+		for (size_t i = 0; i < n; i++)
+			if (a[i] != len_byte(id, r, i))
+				ck_abort_msg("tasklet %d, %zu bytes: byte %zu wrong after round %d",
+					     id, n, i, r);
+	}
+	len_done[id] = 1;
+}
+
+/* home: where the tasklets start from and return to */
+static void __attribute__((noinline))
+every_length_on(ucc_base_t *b, ucc_slice_t *home)
+{
+	/* every length to 1344, then every 208 bytes (odd rounds of 16:
+	 * every remainder) past 6 KiB; the other one, another length */
+	for (size_t n = 0; n <= LEN_MAX; n += n < 1344 ? 16 : 208) {
+		len_of[0] = n;
+		len_of[1] = n * 5 % 1360;
+		len_done[0] = len_done[1] = 0;
+		for (int id = 0; id < 2; id++)
+			ck_assert_int_eq(ucc_slice_make(&len_task[id], b, len_body,
+							(void *)(intptr_t)id, home), 0);
+		/* 0 runs its last round and returns; 1 waits in its last swap */
+		ck_assert_int_eq(ucc_slice_swap(home, &len_task[0]), 0);
+		ck_assert_int_eq(len_done[0], 1);
+		ck_assert_int_eq(ucc_slice_swap(home, &len_task[1]), 0);
+		ck_assert_int_eq(len_done[1], 1);
+		ucc_slice_release(&len_task[0]);
+		ucc_slice_release(&len_task[1]);
+	}
+}
+
+START_TEST(every_slice_length_copied_exactly)
+{
+	/* on the thread's stack, the caller sliced at the base */
+	ck_assert_int_eq(ucc_base_init(&base), 0);
+	ucc_slice_init(&sched, &base);
+	every_length_on(&base, &sched);
+	ucc_slice_release(&sched);
+	ucc_base_release(&base);
+
+	/* on a shared stack, the caller an ordinary context off it */
+	stack_t ss;
+	ucc_base_t shared;
+	static ucontext_t home_uc;
+	static ucc_slice_t home;
+	ck_assert_int_eq(ucc_stack_alloc(&ss, 64 * 1024), 0);
+	ck_assert_int_eq(ucc_base_init_stack(&shared, &ss), 0);
+	ucc_slice_wrap(&home, &home_uc);
+	every_length_on(&shared, &home);
+	ucc_base_release(&shared);
+	ck_assert_int_eq(ucc_stack_free(&ss), 0);
 }
 END_TEST
 
@@ -652,10 +739,35 @@ START_TEST(unresumable_link_exits_255)
 }
 END_TEST
 
+#ifdef UCC_TEST_NARROW_COPY
+/* test_slice_narrow: linked statically, so the library's own switch is
+ * in reach (lib/hwcap.c).  Its probe must agree with the compiler's. */
+extern unsigned char __ucc_copy_wide;
+
+static void
+copy_narrow(void)
+{
+	__builtin_cpu_init();
+	if (__ucc_copy_wide != (__builtin_cpu_supports("avx") ? 1 : 0)) {
+		printf("the AVX probe says %d, the compiler's %d\n",
+		       __ucc_copy_wide, __builtin_cpu_supports("avx") ? 1 : 0);
+		exit(1);
+	}
+	printf("slices copied 16 bytes at a time (this CPU %s AVX)\n",
+	       __ucc_copy_wide ? "has" : "lacks");
+	__ucc_copy_wide = 0;
+}
+#endif
+
 int
 main(void)
 {
+#ifdef UCC_TEST_NARROW_COPY
+	copy_narrow();
+	Suite *s = suite_create("slice, 16-byte copies");
+#else
 	Suite *s = suite_create("slice");
+#endif
 	TCase *tc = tcase("stack tops");
 	tcase_add_test(tc, current_sp_is_the_callers);
 	tcase_add_test(tc, current_sp_deeper_in_a_callee);
@@ -669,6 +781,7 @@ main(void)
 	tcase_add_test(tc, slice_restored_after_the_stack_was_reused);
 	tcase_add_test(tc, ten_thousand_tasklets);
 	tcase_add_test(tc, sliced_and_ordinary_mix);
+	tcase_add_test(tc, every_slice_length_copied_exactly);
 #ifdef HAVE_VALGRIND_VALGRIND_H
 	/* valgrind emulates only the default rounding and precision (so
 	 * make check-valgrind leaves test_fpu out): not run, not counted */

@@ -13,16 +13,36 @@
 #include "save.h"
 
 /* Copy rcx bytes from rsi to rdi, upward, using no stack.  Stack slices
- * are multiples of 16 bytes: the short ones most switches move go 64,
- * then 16 bytes at a time; long ones, and any other length, by rep movsb
- * (fast on every CPU with ERMS).  Clobbers rcx, rsi, rdi, xmm0-xmm3. */
+ * are multiples of 16 bytes: they go 64 bytes a round, then 16 at a time;
+ * any other length by rep movsb.  The rounds use two ymm registers where
+ * the CPU has AVX (port.h), else four xmm; vzeroupper after the ymm moves
+ * spares the SSE code that follows a transition penalty on the CPUs that
+ * have one.  Long slices go by rep movsb too: from 6 KiB with AVX, from
+ * 1 KiB without.  Measured on Zen 4 (bench/slice, ns per switch, rep
+ * movsb against the AVX rounds): 1072 bytes 45 against 27, 4144 bytes
+ * 101 against 91, 8240 bytes 177 against 200.  Clobbers rcx, rsi, rdi,
+ * ymm0-ymm1, xmm2-xmm3. */
 .macro COPY
 	test	$15, %cl
 	jnz	97f
-	cmp	$1024, %rcx
-	jae	97f
 	sub	$64, %rcx
 	jb	95f
+	cmpb	$0, __ucc_copy_wide(%rip)
+	je	92f
+	cmp	$6144 - 64, %rcx
+	jae	96f
+93:	vmovdqu	(%rsi), %ymm0
+	vmovdqu	32(%rsi), %ymm1
+	vmovdqu	%ymm0, (%rdi)
+	vmovdqu	%ymm1, 32(%rdi)
+	add	$64, %rsi
+	add	$64, %rdi
+	sub	$64, %rcx
+	jae	93b
+	vzeroupper
+	jmp	95f
+92:	cmp	$1024 - 64, %rcx
+	jae	96f
 98:	movdqu	(%rsi), %xmm0
 	movdqu	16(%rsi), %xmm1
 	movdqu	32(%rsi), %xmm2
@@ -44,6 +64,7 @@
 	sub	$16, %rcx
 	jnz	94b
 	jmp	99f
+96:	add	$64, %rcx
 97:	rep movsb
 99:
 .endm
@@ -82,6 +103,11 @@
 .macro RESUME_SLICED
 	mov	SL_BUF(%r8), %r11
 	mov	SL_SP(%r8), %rdi
+#ifdef HAVE_VALGRIND_VALGRIND_H
+	cmpb	$0, __ucc_valgrind(%rip)
+	jne	88f
+89:
+#endif
 	lea	-SF_SIZE(%rdi), %rsp
 #ifdef UCC_SANITIZER_FIBERS
 	/* below the slice, tell the sanitizer the switch is done (fiber.c) */
@@ -124,6 +150,40 @@
 	sub	$SF_SIZE, %rcx
 	COPY
 	jmp	4b
+#ifdef HAVE_VALGRIND_VALGRIND_H
+88:	/* Under valgrind, before a slice is copied back from another
+	 * stack: memcheck takes a jump of the stack pointer from another
+	 * stack for a switch, and leaves the bytes below it as the code
+	 * that last returned from there left them, unaddressable.  The
+	 * slice and the red zone below it are made addressable first
+	 * (lib/slice.c), with a call on the running stack.  From the base's
+	 * own stack memcheck follows the stack pointer by itself. */
+	cmpb	$0, SL_INPLACE(%r8)
+	jne	89b
+	mov	SL_BASE(%r8), %rax
+	mov	%rsp, %rsi
+	sub	BS_LO(%rax), %rsi
+	cmp	BS_SPAN(%rax), %rsi
+	jb	89b
+	.cfi_remember_state
+	.cfi_undefined rip
+	mov	%rsp, %rax
+	and	$-16, %rsp
+	push	%rax
+	push	%r8
+	push	%r11
+	push	%rdi
+	mov	SL_LEN(%r8), %esi
+	sub	$SF_SIZE - 128, %rsi
+	sub	$128, %rdi
+	CALL_C(__ucc_valgrind_slice_in)
+	pop	%rdi
+	pop	%r11
+	pop	%r8
+	pop	%rsp
+	.cfi_restore_state
+	jmp	89b
+#endif
 .endm
 
 /* int ucc_slice_swap(ucc_slice_t *from, ucc_slice_t *to)
