@@ -125,6 +125,7 @@ typedef struct ucc_slice {
 	uint32_t len, cap;	/* bytes saved, and the buffer's size */
 	unsigned char state;	/* enum ucc_slice_state */
 	unsigned char inplace;	/* its bytes are on the stack, not in buf */
+	unsigned char memcheck;	/* under valgrind: copies are announced */
 } ucc_slice_t;
 
 /* What ucc_slice_state reports. */

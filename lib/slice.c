@@ -30,6 +30,16 @@
 #include "ucontext_compat.h"
 #include "abi.h"
 #include "internal.h"
+
+/* Copies back from another stack are announced to memcheck under valgrind
+ * (slice.S; __ucc_valgrind_slice_in, at the end of this file): each
+ * sliced context carries the answer, which the switch reads with the
+ * context's other fields. */
+#if defined(HAVE_VALGRIND_VALGRIND_H) && defined(UCC_PORT_SLICE)
+# define MEMCHECK __ucc_valgrind
+#else
+# define MEMCHECK 0
+#endif
 #ifdef UCC_SANITIZER_FIBERS
 #include <sanitizer/asan_interface.h>
 #endif
@@ -177,6 +187,7 @@ ucc_slice_init(ucc_slice_t *s, ucc_base_t *base)
 		return;
 	memset(s, 0, sizeof *s);
 	s->base = base;
+	s->memcheck = MEMCHECK;
 }
 
 UCC_API void
@@ -267,6 +278,7 @@ ucc_slice_make(ucc_slice_t *s, ucc_base_t *base, void (*fn)(void *), void *arg,
 	s->base_sp = base->sp;
 	s->state = UCC_SLICE_READY;
 	s->inplace = 0;
+	s->memcheck = MEMCHECK;
 	return 0;
 }
 

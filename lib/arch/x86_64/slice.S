@@ -104,8 +104,8 @@
 	mov	SL_BUF(%r8), %r11
 	mov	SL_SP(%r8), %rdi
 #ifdef HAVE_VALGRIND_VALGRIND_H
-	cmpb	$0, __ucc_valgrind(%rip)
-	jne	88f
+	cmpb	$0, SL_MEMCHECK(%r8)	/* a byte of to's, not a global: */
+	jne	88f			/* 1.4 ns less (bench/slice) */
 89:
 #endif
 	lea	-SF_SIZE(%rdi), %rsp
