@@ -94,6 +94,28 @@
 	COPY
 .endm
 
+/* CALL_KEEPING_TO fn, setup: in RESUME_SLICED, call fn on an aligned
+ * stack below the running one, keeping to's registers there (r8, r11,
+ * rdi) and the stack pointer; setup, which may read them, sets fn's
+ * arguments.  No unwinding through it. */
+.macro CALL_KEEPING_TO fn, setup
+	.cfi_remember_state
+	.cfi_undefined rip
+	mov	%rsp, %rax
+	and	$-16, %rsp
+	push	%rax
+	push	%r8
+	push	%r11
+	push	%rdi
+	\setup
+	CALL_C(\fn)
+	pop	%rdi
+	pop	%r11
+	pop	%r8
+	pop	%rsp
+	.cfi_restore_state
+.endm
+
 /* Resume r8 = to, a sliced context: move below its stack bytes first (so
  * that nothing, not even a signal frame, lands in the bytes being
  * restored), copy them back unless they are in place, then load its
@@ -111,20 +133,7 @@
 	lea	-SF_SIZE(%rdi), %rsp
 #ifdef UCC_SANITIZER_FIBERS
 	/* below the slice, tell the sanitizer the switch is done (fiber.c) */
-	.cfi_remember_state
-	.cfi_undefined rip
-	mov	%rsp, %rax
-	and	$-16, %rsp
-	push	%rax
-	push	%r8
-	push	%r11
-	push	%rdi
-	CALL_C(__ucc_fiber_arrived)
-	pop	%rdi
-	pop	%r11
-	pop	%r8
-	pop	%rsp
-	.cfi_restore_state
+	CALL_KEEPING_TO __ucc_fiber_arrived, ""
 #endif
 	cmpb	$0, SL_INPLACE(%r8)	/* its bytes are still in place */
 	je	5f
@@ -165,23 +174,8 @@
 	sub	BS_LO(%rax), %rsi
 	cmp	BS_SPAN(%rax), %rsi
 	jb	89b
-	.cfi_remember_state
-	.cfi_undefined rip
-	mov	%rsp, %rax
-	and	$-16, %rsp
-	push	%rax
-	push	%r8
-	push	%r11
-	push	%rdi
-	mov	SL_LEN(%r8), %esi
-	sub	$SF_SIZE - 128, %rsi
-	sub	$128, %rdi
-	CALL_C(__ucc_valgrind_slice_in)
-	pop	%rdi
-	pop	%r11
-	pop	%r8
-	pop	%rsp
-	.cfi_restore_state
+	CALL_KEEPING_TO __ucc_valgrind_slice_in, \
+		"mov SL_LEN(%r8), %esi; sub $SF_SIZE - 128, %rsi; sub $128, %rdi"
 	jmp	89b
 #endif
 .endm
